@@ -51,6 +51,7 @@ function jestConfig(projectDir, { integrationTimeoutMs = 120_000 } = {}) {
     ],
     // A guard against hangs on real infrastructure, never a performance assertion.
     testTimeout: integrationTimeoutMs,
+    reporters: ['default', path.join(workspaceRoot, 'tools/jest-summary-reporter.cjs')],
   };
 }
 

@@ -1,0 +1,4 @@
+export * from './infrastructure';
+export * from './smtp-capture';
+export * from './test-database';
+export * from './test-topics';

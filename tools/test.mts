@@ -1,0 +1,108 @@
+// `npm test`: lint, typecheck, unit tests, then the local infrastructure, integration and
+// end-to-end tests. Exits non-zero on any failure and stops whatever it started.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { down, envVars, status, up, type Component } from '../infra/local/infra.mts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const resultsDir = path.join(root, '.local', 'test-results');
+const ci = process.env['CI'] === 'true';
+
+interface Step {
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
+function log(line: string): void {
+  process.stdout.write(`\n[test] ${line}\n`);
+}
+
+function run(step: Step, env: NodeJS.ProcessEnv): Promise<number> {
+  log(`${step.name}: ${step.command} ${step.args.join(' ')}`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(step.command, step.args, { cwd: root, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      log(`${step.name}: ${code === 0 ? 'ok' : `failed (${signal ?? code})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+function summary(): { passed: number; failed: number; skipped: number } {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const file of readdirSync(resultsDir)) {
+    const counts = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8')) as typeof total;
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+  }
+  return total;
+}
+
+async function main(): Promise<number> {
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KIPP_TEST_RESULTS_DIR: resultsDir,
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_TUI: 'false',
+    FORCE_COLOR: ci ? '0' : (process.env['FORCE_COLOR'] ?? '1'),
+  };
+  const nx = (target: string, extra: string[] = []): Step => ({
+    name: target,
+    command: 'nx',
+    args: ['run-many', '-t', target, '--outputStyle=stream', ...(ci ? ['--skipNxCache'] : []), ...extra],
+  });
+
+  const staticChecks: Step[] = [
+    { name: 'format', command: 'prettier', args: ['--check', '--log-level=warn', '.'] },
+    nx('lint', ['--parallel=2']),
+    nx('typecheck', ['--parallel=2']),
+    { name: 'typecheck tools', command: 'tsc', args: ['-p', 'tools/tsconfig.json'] },
+    { name: 'typecheck infra', command: 'tsc', args: ['-p', 'infra/tsconfig.json'] },
+    nx('test', ['--parallel=2']),
+  ];
+  let failures = 0;
+  for (const step of staticChecks) {
+    if ((await run(step, env)) !== 0) failures += 1;
+  }
+
+  const before = await status();
+  const alreadyRunning = new Set(before.filter((c) => c.state === 'running' || c.state === 'external').map((c) => c.name));
+  const startedHere: Component[] = before.map((c) => c.name).filter((name) => !alreadyRunning.has(name));
+  const stopInfra = async () => {
+    if (startedHere.length > 0) await down(startedHere);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    void stopInfra().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    log('starting the local infrastructure');
+    await up();
+    const infraEnv = { ...env, ...envVars() };
+    if ((await run(nx('integration', ['--parallel=1']), infraEnv)) !== 0) failures += 1;
+  } finally {
+    log(startedHere.length > 0 ? `stopping ${startedHere.join(', ')}` : 'leaving the infrastructure running as found');
+    await stopInfra();
+  }
+
+  const counts = summary();
+  log(`${failures === 0 ? 'all steps passed' : `${failures} step(s) failed`}`);
+  process.stdout.write(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+  return failures === 0 && counts.failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`[test] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
