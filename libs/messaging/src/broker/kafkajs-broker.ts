@@ -112,7 +112,8 @@ export class KafkaJsBroker implements Broker {
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
     await consumer.run({
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+      eachMessage: async (payload) => {
+        const { topic, partition, message } = payload;
         const incoming: IncomingMessage = {
           topic,
           partition,
@@ -122,7 +123,7 @@ export class KafkaJsBroker implements Broker {
           headers: headersOf(message.headers),
         };
         await options.onMessage(incoming, {
-          heartbeat: () => heartbeat(),
+          heartbeat: () => payload.heartbeat(),
           get stopping() {
             return stopping;
           },

@@ -34,6 +34,7 @@ export class ProcessedEventStore {
     await this.collection.createIndex(
       { processedAt: 1 },
       { expireAfterSeconds: PROCESSED_EVENT_TTL_SECONDS, name: 'processed_events_ttl' },
+      undefined,
     );
   }
 
