@@ -13,7 +13,15 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+// Packages that ship as ESM only. Node 24 can require() them natively, but jest's module
+// runtime cannot without --experimental-vm-modules, so they are transpiled to CommonJS.
+const esmOnlyPackages = ['jose'];
+
 const transform = {
+  [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2023' }, module: { type: 'commonjs' } },
+  ],
   '^.+\\.ts$': [
     '@swc/jest',
     {
@@ -37,6 +45,7 @@ function project(projectDir, displayName, testMatch, extra = {}) {
     transform,
     moduleNameMapper,
     moduleFileExtensions: ['ts', 'js', 'json'],
+    transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
     testMatch,
     ...extra,
   };

@@ -1,0 +1,5 @@
+export { getConnectionToken, InjectConnection } from '@nestjs/mongoose';
+export * from './mongo.module';
+export * from './mongo-errors';
+export * from './run-in-transaction';
+export * from './schema-options';
