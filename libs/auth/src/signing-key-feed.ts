@@ -31,7 +31,10 @@ export class SigningKeyFeed {
       onMessage: (message) => {
         const parsed = parseMessage(SigningKeyPublishedV1, message);
         if (!parsed.ok) {
-          this.logger.warn({ reason: parsed.reason, detail: parsed.detail }, 'signing key event ignored');
+          this.logger.warn(
+            { reason: parsed.reason, detail: parsed.detail },
+            'signing key event ignored',
+          );
           return Promise.resolve();
         }
         try {

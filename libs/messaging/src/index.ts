@@ -6,6 +6,7 @@ export * from './consumer/parse-message';
 export * from './consumer/processed-event.store';
 export * from './consumer/retry-policy';
 export * from './messaging.module';
+export * from './outbox/outbox-notifier';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.schema';
 export * from './pending-event';

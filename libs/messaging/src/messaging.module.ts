@@ -15,6 +15,7 @@ import { KafkaJsBroker } from './broker/kafkajs-broker';
 import { EventConsumer } from './consumer/event-consumer';
 import { ProcessedEventStore } from './consumer/processed-event.store';
 import type { RetryPolicy } from './consumer/retry-policy';
+import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 import { EventPublisher } from './publisher/event-publisher';
 import { TopicNamer } from './topic-namer';
@@ -62,6 +63,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     @Inject(getConnectionToken()) private readonly connection: Connection,
     private readonly publisher: EventPublisher,
     private readonly consumer: EventConsumer,
+    private readonly notifier: OutboxNotifier,
   ) {}
 
   get outboxRelay(): OutboxRelay | undefined {
@@ -72,8 +74,10 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     if (this.options.relay?.enabled !== false) {
       const collections = outboxCollections(this.connection);
       if (collections.length > 0) {
-        this.relay = new OutboxRelay(collections, this.publisher, this.logger, this.options.relay);
-        this.relay.start();
+        const relay = new OutboxRelay(collections, this.publisher, this.logger, this.options.relay);
+        this.notifier.attach(() => relay.nudge());
+        relay.start();
+        this.relay = relay;
       }
     }
     // Not awaited: the HTTP server (and /health/live) must come up while the broker is
@@ -154,9 +158,25 @@ export class MessagingModule {
               ...(options.retry !== undefined && { retry: options.retry }),
             }),
         },
+        OutboxNotifier,
         MessagingLifecycle,
       ],
-      exports: [BROKER, TopicNamer, EventPublisher, EventConsumer, MessagingLifecycle],
+      exports: [
+        BROKER,
+        MESSAGING_LOGGER,
+        TopicNamer,
+        EventPublisher,
+        EventConsumer,
+        OutboxNotifier,
+        MessagingLifecycle,
+      ],
     };
   }
 }
+
+/** Readiness check of the broker, in the shape `@kipp/service-kit` health checks take. */
+export const kafkaHealthCheck = {
+  name: 'kafka',
+  inject: [BROKER],
+  useFactory: (broker: Broker) => () => broker.ping(),
+} as const;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { context as otelContext, ROOT_CONTEXT } from '@opentelemetry/api';
 import type { mongo } from 'mongoose';
+import { runOutsideContext } from '@kipp/observability';
 import type { Logger } from 'pino';
 import type { PendingEvent } from '../pending-event';
 import type { EventPublisher } from '../publisher/event-publisher';
@@ -93,11 +95,17 @@ export class OutboxRelay {
   }
 
   private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.running = this.loop().finally(() => {
-        this.running = undefined;
-      });
-    }, delayMs);
+    // A nudge comes from inside a request: the relay's rounds must not join its trace or
+    // carry its correlation id (each event carries its own).
+    this.timer = runOutsideContext(() =>
+      otelContext.with(ROOT_CONTEXT, () =>
+        setTimeout(() => {
+          this.running = this.loop().finally(() => {
+            this.running = undefined;
+          });
+        }, delayMs),
+      ),
+    );
     this.timer.unref();
   }
 

@@ -1,0 +1,49 @@
+import { TokenSigner, type AuthenticatedUser, type Role } from '@kipp/auth';
+import { SigningKeyPublishedV1 } from '@kipp/contracts';
+import { createEvent } from '@kipp/messaging';
+import { produceRaw, uniqueName, type TestTopics } from '@kipp/testing';
+
+/**
+ * Stands in for the registration service's sign-in: it publishes its public key the way
+ * registration does, so every service under test accepts the tokens it signs.
+ */
+export class TestIssuer {
+  private constructor(private readonly signer: TokenSigner) {}
+
+  static async publish(topics: TestTopics): Promise<TestIssuer> {
+    const signer = await TokenSigner.generate('EdDSA', uniqueName('test-key'));
+    const event = createEvent(SigningKeyPublishedV1, {
+      kid: signer.kid,
+      jwk: signer.publicJwk(),
+      retiresAt: null,
+      publishedAt: new Date().toISOString(),
+    });
+    await produceRaw(topics.topicOf(SigningKeyPublishedV1), [
+      { key: event.key, value: event.value, headers: event.headers },
+    ]);
+    return new TestIssuer(signer);
+  }
+
+  async token(roles: Role[], scope: Partial<AuthenticatedUser> = {}): Promise<string> {
+    return this.signer.sign(
+      {
+        accountId: scope.accountId ?? uniqueName('acct'),
+        roles,
+        institutionId: scope.institutionId ?? null,
+        unitId: scope.unitId ?? null,
+        locale: scope.locale ?? 'id',
+      },
+      { ttlSeconds: 600 },
+    );
+  }
+
+  async headers(
+    roles: Role[],
+    scope: Partial<AuthenticatedUser> = {},
+  ): Promise<Record<string, string>> {
+    return {
+      authorization: `Bearer ${await this.token(roles, scope)}`,
+      'content-type': 'application/json',
+    };
+  }
+}

@@ -1,0 +1,43 @@
+export {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  MalformedJsonError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+  type ErrorCode,
+  type ErrorDetails,
+  type ValidationIssue,
+} from './errors/domain-errors';
+export { describeError, type DescribedError } from './http/describe-error';
+export { errorResponseSchema, type ErrorResponseBody } from './http/error-response';
+export { HttpErrorFilter } from './http/http-error.filter';
+export { rejectMalformedJson } from './http/reject-malformed-json';
+export { Public, PUBLIC_ROUTE } from './http/public-route';
+export { ApiZodResponse, ZodBody, ZodParams, ZodQuery } from './validation/zod-decorators';
+export { openApiProperties, toOpenApiSchema } from './validation/zod-openapi';
+export {
+  toValidationIssues,
+  ZodValidationPipe,
+  type RequestPart,
+} from './validation/zod-validation.pipe';
+export {
+  healthCheck,
+  mongoHealthCheck,
+  redisHealthCheck,
+  type HealthCheckFactory,
+  type HealthCheckFn,
+} from './health/health-checks';
+export { HealthModule, type HealthModuleOptions } from './health/health.module';
+export {
+  createServiceApp,
+  DEFAULT_BODY_LIMIT,
+  OPENAPI_PATH,
+  type ServiceAppOptions,
+} from './bootstrap/create-service-app';
+export { bootstrapService, type BootstrapOptions } from './bootstrap/bootstrap-service';
+export { messagingConfigShape, type PlatformConfig } from './platform/platform-config';
+export { PlatformModule, type PlatformModuleOptions } from './platform/platform.module';
+export { createRedisClient, REDIS } from './platform/redis';
+export { SERVICE_NAME } from './platform/signing-key-feed.lifecycle';
