@@ -25,7 +25,9 @@ function run(step: Step, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(step.command, step.args, { cwd: root, env, stdio: 'inherit' });
     child.on('exit', (code, signal) => {
-      log(`${step.name}: ${code === 0 ? 'ok' : `failed (${signal ?? code})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      log(
+        `${step.name}: ${code === 0 ? 'ok' : `failed (${signal ?? code})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
       resolve(code ?? 1);
     });
   });
@@ -56,7 +58,14 @@ async function main(): Promise<number> {
   const nx = (target: string, extra: string[] = []): Step => ({
     name: target,
     command: 'nx',
-    args: ['run-many', '-t', target, '--outputStyle=stream', ...(ci ? ['--skipNxCache'] : []), ...extra],
+    args: [
+      'run-many',
+      '-t',
+      target,
+      '--outputStyle=stream',
+      ...(ci ? ['--skipNxCache'] : []),
+      ...extra,
+    ],
   });
 
   const staticChecks: Step[] = [
@@ -73,8 +82,12 @@ async function main(): Promise<number> {
   }
 
   const before = await status();
-  const alreadyRunning = new Set(before.filter((c) => c.state === 'running' || c.state === 'external').map((c) => c.name));
-  const startedHere: Component[] = before.map((c) => c.name).filter((name) => !alreadyRunning.has(name));
+  const alreadyRunning = new Set(
+    before.filter((c) => c.state === 'running' || c.state === 'external').map((c) => c.name),
+  );
+  const startedHere: Component[] = before
+    .map((c) => c.name)
+    .filter((name) => !alreadyRunning.has(name));
   const stopInfra = async () => {
     if (startedHere.length > 0) await down(startedHere);
   };
@@ -88,21 +101,30 @@ async function main(): Promise<number> {
     await up();
     const infraEnv = { ...env, ...envVars() };
     if ((await run(nx('integration', ['--parallel=1']), infraEnv)) !== 0) failures += 1;
+    if ((await run(nx('e2e', ['--parallel=1']), infraEnv)) !== 0) failures += 1;
   } finally {
-    log(startedHere.length > 0 ? `stopping ${startedHere.join(', ')}` : 'leaving the infrastructure running as found');
+    log(
+      startedHere.length > 0
+        ? `stopping ${startedHere.join(', ')}`
+        : 'leaving the infrastructure running as found',
+    );
     await stopInfra();
   }
 
   const counts = summary();
   log(`${failures === 0 ? 'all steps passed' : `${failures} step(s) failed`}`);
-  process.stdout.write(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+  process.stdout.write(
+    `tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+  );
   return failures === 0 && counts.failed === 0 ? 0 : 1;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`[test] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `[test] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
  */
 export class ServiceProcess {
   private child: ChildProcess | undefined;
-  private exited: Promise<void> | undefined;
+  private exited: Promise<number | null> | undefined;
   private starts = 0;
 
   private constructor(
@@ -60,11 +60,12 @@ export class ServiceProcess {
     await this.stop('SIGKILL');
   }
 
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  /** Signals the process and resolves with its exit code (null when a signal ended it). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill(signal);
-    await this.exited;
+    if (!child) return null;
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return (await this.exited) ?? null;
   }
 
   fetch(route: string, init: RequestInit = {}): Promise<Response> {
@@ -96,7 +97,7 @@ export class ServiceProcess {
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     await eventually(
       async () => {
         if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}`);

@@ -4,13 +4,13 @@ import {
   createTestTopics,
   eventually,
   testInfrastructure,
+  TestIssuer,
   TopicReader,
   uniqueName,
   type TestTopics,
 } from '@kipp/testing';
 import { OtlpCollector } from '../support/otlp-collector';
 import { ServiceProcess } from '../support/service-process';
-import { TestIssuer } from '../support/test-issuer';
 
 /**
  * The event backbone across real service processes: registration (producer, outbox) and

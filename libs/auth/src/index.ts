@@ -17,4 +17,3 @@ export {
 } from './auth.metadata';
 export * from './auth.guard';
 export * from './auth.module';
-export * from './signing-key-feed';

@@ -8,7 +8,7 @@ import {
   isDuplicateKeyError,
   isTransientMongoError,
   schemaOptions,
-} from '@kipp/mongo';
+} from '../src';
 import { mongoUri, uniqueDbName } from './test-database';
 
 /**

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import mongoose, { type Connection } from 'mongoose';
-import { isTransientMongoError, runInTransaction, schemaOptions } from '@kipp/mongo';
+import { isTransientMongoError, runInTransaction, schemaOptions } from '../src';
 import { mongoUri, uniqueDbName } from './test-database';
 
 @Schema(schemaOptions('proposals'))

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import mongoose, { type Connection } from 'mongoose';
-import { isDuplicateKeyError, isTransientMongoError, schemaOptions } from '@kipp/mongo';
+import { isDuplicateKeyError, isTransientMongoError, schemaOptions } from '../src';
 import { mongoUri, uniqueDbName } from './test-database';
 
 @Schema(schemaOptions('processed_events'))

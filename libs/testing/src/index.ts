@@ -2,3 +2,4 @@ export * from './infrastructure';
 export * from './smtp-capture';
 export * from './test-database';
 export * from './test-topics';
+export * from './test-issuer';

@@ -48,10 +48,12 @@ export function startTracing(options: TracingOptions): TracingHandle {
   // OTEL_* variables itself, and tracing has to start before the service parses its
   // config, so this only asks which signals the SDK should be allowed to export.
   // eslint-disable-next-line no-restricted-properties
-  const plan = planTelemetryExport(process.env);
+  const env = process.env;
+  const plan = planTelemetryExport(env);
 
   const sdk = new NodeSDK({
-    serviceName: options.serviceName,
+    // The standard variable wins, as the OTel spec says; the code's name is the default.
+    serviceName: env['OTEL_SERVICE_NAME'] ?? options.serviceName,
     instrumentations: [
       getNodeAutoInstrumentations({
         '@opentelemetry/instrumentation-fs': { enabled: false },

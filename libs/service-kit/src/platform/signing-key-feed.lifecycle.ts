@@ -5,8 +5,9 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { SigningKeyFeed, SigningKeyStore } from '@kipp/auth';
+import { SigningKeyStore } from '@kipp/auth';
 import { BROKER, MESSAGING_LOGGER, TopicNamer, type Broker } from '@kipp/messaging';
+import { SigningKeyFeed } from './signing-key-feed';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { assertInstitutionScope, type AuthenticatedUser } from '@kipp/auth';
-import { NotFoundError } from '@kipp/service-kit';
+import { InstitutionNotKnownError } from '../institution.errors';
 import { InstitutionProjectionRepository } from '../institution.repository';
 import type { InstitutionProjection } from '../institution.schema';
-
-export class InstitutionNotKnownError extends NotFoundError {
-  constructor(institutionId: string) {
-    super('INSTITUTION_NOT_FOUND', `institution ${institutionId} is not known here`, {
-      institutionId,
-    });
-  }
-}
 
 @Injectable()
 export class GetInstitutionUseCase {

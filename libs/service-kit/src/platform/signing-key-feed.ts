@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { SigningKeyPublishedV1 } from '@kipp/contracts';
 import { parseMessage, type Broker, type RunningConsumer, type TopicNamer } from '@kipp/messaging';
-import type { SigningKeyStore } from './signing-key-store';
+import type { SigningKeyStore } from '@kipp/auth';
 
 /**
  * Keeps a service's key store in step with the keys the registration service publishes.

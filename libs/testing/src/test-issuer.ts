@@ -1,7 +1,8 @@
 import { TokenSigner, type AuthenticatedUser, type Role } from '@kipp/auth';
-import { SigningKeyPublishedV1 } from '@kipp/contracts';
-import { createEvent } from '@kipp/messaging';
-import { produceRaw, uniqueName, type TestTopics } from '@kipp/testing';
+import { eventEnvelopeSchema, SigningKeyPublishedV1, type EventEnvelope } from '@kipp/contracts';
+import { randomUUID } from 'node:crypto';
+import { uniqueName } from './infrastructure';
+import { produceRaw, type TestTopics } from './test-topics';
 
 /**
  * Stands in for the registration service's sign-in: it publishes its public key the way
@@ -12,14 +13,24 @@ export class TestIssuer {
 
   static async publish(topics: TestTopics): Promise<TestIssuer> {
     const signer = await TokenSigner.generate('EdDSA', uniqueName('test-key'));
-    const event = createEvent(SigningKeyPublishedV1, {
-      kid: signer.kid,
-      jwk: signer.publicJwk(),
-      retiresAt: null,
-      publishedAt: new Date().toISOString(),
-    });
+    const now = new Date().toISOString();
+    const envelope: EventEnvelope = {
+      eventId: randomUUID(),
+      type: SigningKeyPublishedV1.type,
+      version: SigningKeyPublishedV1.version,
+      occurredAt: now,
+      producer: SigningKeyPublishedV1.producer,
+      correlationId: randomUUID(),
+      causationId: null,
+      payload: SigningKeyPublishedV1.schema.parse({
+        kid: signer.kid,
+        jwk: signer.publicJwk(),
+        retiresAt: null,
+        publishedAt: now,
+      }),
+    };
     await produceRaw(topics.topicOf(SigningKeyPublishedV1), [
-      { key: event.key, value: event.value, headers: event.headers },
+      { key: signer.kid, value: JSON.stringify(eventEnvelopeSchema.parse(envelope)) },
     ]);
     return new TestIssuer(signer);
   }
