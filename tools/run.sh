@@ -8,8 +8,11 @@ cd "$(dirname "$0")/.."
 
 if [ ! -x node_modules/.bin/node ] || [ ! -f node_modules/.package-lock.json ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[kipp] installing npm dependencies (npm ci)…"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "[kipp] installing npm dependencies…"
+  # `npm install` rather than `npm ci`: it installs the locked versions as well, and it
+  # accepts a lock file that lacks the optional binaries of other platforms, which some
+  # registry mirrors leave out.
+  npm install --no-audit --no-fund --loglevel=error
 fi
 
 PATH="$PWD/node_modules/.bin:$PATH"
