@@ -86,9 +86,9 @@ export class ServiceProcess {
         env: {
           PATH: process.env['PATH'] ?? '',
           HOME: process.env['HOME'] ?? '',
+          NODE_OPTIONS: process.env['NODE_OPTIONS'] ?? '',
           HOST: '127.0.0.1',
           PORT: String(this.port),
-          SHUTDOWN_TIMEOUT_MS: '5000',
           ...this.env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],

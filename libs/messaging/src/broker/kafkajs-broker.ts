@@ -104,6 +104,9 @@ export class KafkaJsBroker implements Broker {
       allowAutoTopicCreation: false,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
+      // A stopping consumer waits for its pending fetch; a short long-poll keeps shutdown
+      // well inside its deadline at the cost of one idle fetch a second.
+      maxWaitTimeInMs: 1_000,
       retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 50 },
     });
     this.consumers.add(consumer);
