@@ -1,3 +1,4 @@
+export * from './event-builder';
 export * from './infrastructure';
 export * from './smtp-capture';
 export * from './test-database';

@@ -1,6 +1,6 @@
 import { TokenSigner, type AuthenticatedUser, type Role } from '@kipp/auth';
-import { eventEnvelopeSchema, SigningKeyPublishedV1, type EventEnvelope } from '@kipp/contracts';
-import { randomUUID } from 'node:crypto';
+import { SigningKeyPublishedV1 } from '@kipp/contracts';
+import { buildEvent } from './event-builder';
 import { uniqueName } from './infrastructure';
 import { produceRaw, type TestTopics } from './test-topics';
 
@@ -13,25 +13,13 @@ export class TestIssuer {
 
   static async publish(topics: TestTopics): Promise<TestIssuer> {
     const signer = await TokenSigner.generate('EdDSA', uniqueName('test-key'));
-    const now = new Date().toISOString();
-    const envelope: EventEnvelope = {
-      eventId: randomUUID(),
-      type: SigningKeyPublishedV1.type,
-      version: SigningKeyPublishedV1.version,
-      occurredAt: now,
-      producer: SigningKeyPublishedV1.producer,
-      correlationId: randomUUID(),
-      causationId: null,
-      payload: SigningKeyPublishedV1.schema.parse({
-        kid: signer.kid,
-        jwk: signer.publicJwk(),
-        retiresAt: null,
-        publishedAt: now,
-      }),
-    };
-    await produceRaw(topics.topicOf(SigningKeyPublishedV1), [
-      { key: signer.kid, value: JSON.stringify(eventEnvelopeSchema.parse(envelope)) },
-    ]);
+    const event = buildEvent(SigningKeyPublishedV1, {
+      kid: signer.kid,
+      jwk: signer.publicJwk(),
+      retiresAt: null,
+      publishedAt: new Date().toISOString(),
+    });
+    await produceRaw(topics.topicOf(SigningKeyPublishedV1), [event]);
     return new TestIssuer(signer);
   }
 

@@ -1,16 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { TokenSigner } from '@kipp/auth';
 import { SigningKeyPublishedV1 } from '@kipp/contracts';
-import { createEvent } from '@kipp/messaging';
 import { createServiceApp } from '@kipp/service-kit';
 import {
   createTestDatabase,
   createTestTopics,
   eventually,
-  produceRaw,
   SmtpCapture,
-  uniqueName,
+  TestIssuer,
   type TestDatabase,
   type TestTopics,
 } from '@kipp/testing';
@@ -73,17 +70,7 @@ describe('notifications service on the local infrastructure', () => {
   });
 
   it('should answer 200 on /health/ready with every dependency up once a signing key is published', async () => {
-    const signer = await TokenSigner.generate('EdDSA', uniqueName('kid'));
-    const event = createEvent(SigningKeyPublishedV1, {
-      kid: signer.kid,
-      jwk: signer.publicJwk(),
-      retiresAt: null,
-      publishedAt: new Date().toISOString(),
-    });
-
-    await produceRaw(topics.topicOf(SigningKeyPublishedV1), [
-      { key: event.key, value: event.value, headers: event.headers },
-    ]);
+    await TestIssuer.publish(topics);
 
     const report = await eventually(
       async () => (await http.get('/health/ready').expect(200)).body as HealthReport,
