@@ -2,13 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import type { ServiceName } from '@kipp/contracts';
 import { eventually } from '@kipp/testing';
 
 export const workspaceRoot = path.resolve(__dirname, '../..');
 const logDir = path.join(workspaceRoot, '.local', 'logs', 'e2e');
 
-export type ServiceName =
-  'registration' | 'submissions' | 'evaluation' | 'replication' | 'notifications' | 'gateway';
+export type { ServiceName } from '@kipp/contracts';
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {

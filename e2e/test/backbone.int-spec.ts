@@ -3,6 +3,7 @@ import { ALL_EVENTS, InstitutionRegisteredV1 } from '@kipp/contracts';
 import {
   createTestTopics,
   eventually,
+  serviceTestEnv,
   testInfrastructure,
   TestIssuer,
   TopicReader,
@@ -29,12 +30,7 @@ describe('event backbone between services', () => {
   };
 
   const envOf = (database: string): Record<string, string> => ({
-    MONGO_URI: testInfrastructure.mongoUri,
-    MONGO_DB: database,
-    KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: topics.prefix,
-    REDIS_URL: testInfrastructure.redisUrl,
-    LOG_LEVEL: 'info',
+    ...serviceTestEnv({ database, topicPrefix: topics.prefix, logLevel: 'info' }),
     ...collector.exporterEnv,
   });
 

@@ -1,16 +1,15 @@
 import mongoose from 'mongoose';
-import { ALL_EVENTS } from '@kipp/contracts';
-import { createTestTopics, testInfrastructure, uniqueName, type TestTopics } from '@kipp/testing';
+import { ALL_EVENTS, SERVICE_NAMES } from '@kipp/contracts';
+import {
+  createTestTopics,
+  serviceTestEnv,
+  testInfrastructure,
+  uniqueName,
+  type TestTopics,
+} from '@kipp/testing';
 import { ServiceProcess, type ServiceName } from '../support/service-process';
 
-const SERVICES: readonly ServiceName[] = [
-  'registration',
-  'submissions',
-  'evaluation',
-  'replication',
-  'notifications',
-  'gateway',
-];
+const SERVICES: readonly ServiceName[] = SERVICE_NAMES;
 
 interface HealthReport {
   status: string;
@@ -31,14 +30,14 @@ describe('the whole platform', () => {
     topics = await createTestTopics(ALL_EVENTS);
     const started = await Promise.all(
       SERVICES.map((name) =>
-        ServiceProcess.start(name, {
-          MONGO_URI: testInfrastructure.mongoUri,
-          MONGO_DB: databases[name] ?? name,
-          KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
-          KAFKA_TOPIC_PREFIX: topics.prefix,
-          REDIS_URL: testInfrastructure.redisUrl,
-          LOG_LEVEL: 'warn',
-        }),
+        ServiceProcess.start(
+          name,
+          serviceTestEnv({
+            database: databases[name] ?? name,
+            topicPrefix: topics.prefix,
+            logLevel: 'warn',
+          }),
+        ),
       ),
     );
     for (const service of started) running.set(service.name, service);

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type ClientSession, type Connection, type Model } from 'mongoose';
 import pino from 'pino';
-import { InstitutionRegisteredV1, type EventDescriptor } from '@kipp/contracts';
+import { InstitutionRegisteredV1, type EventDescriptor, type EventEnvelope } from '@kipp/contracts';
 import {
   createTestDatabase,
   createTestTopics,
@@ -35,6 +35,19 @@ export interface InstitutionDocument extends OutboxFields {
 export interface TallyDocument {
   _id: string;
   applied: number;
+}
+
+/** The consumer-side effect: count one application of the event for its institution. */
+export async function countInto(
+  tallies: Model<TallyDocument>,
+  event: EventEnvelope<{ institutionId: string }>,
+  session: ClientSession,
+): Promise<void> {
+  await tallies.updateOne(
+    { _id: event.payload.institutionId },
+    { $inc: { applied: 1 } },
+    { upsert: true, session },
+  );
 }
 
 export function institutionModel(connection: Connection): Model<InstitutionDocument> {

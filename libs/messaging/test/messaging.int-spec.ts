@@ -5,6 +5,7 @@ import {
   infra,
   institutionModel,
   institutionPayload,
+  countInto,
   MessagingFixture,
   tallyModel,
 } from './messaging-fixture';
@@ -23,13 +24,9 @@ describe('messaging backbone on the real broker and database', () => {
   it('should deliver an event committed with its state change exactly once', async () => {
     const institutions = institutionModel(fixture.producerDb.connection);
     const tallies = tallyModel(fixture.consumerDb.connection);
-    await fixture.consume(InstitutionRegisteredV1, async (event, { session }) => {
-      await tallies.updateOne(
-        { _id: event.payload.institutionId },
-        { $inc: { applied: 1 } },
-        { upsert: true, session },
-      );
-    });
+    await fixture.consume(InstitutionRegisteredV1, (event, { session }) =>
+      countInto(tallies, event, session),
+    );
 
     const event = createEvent(InstitutionRegisteredV1, institutionPayload('inst_a'));
     await institutions.create({ _id: 'inst_a', name: 'A', outbox: [event] });
@@ -55,11 +52,7 @@ describe('messaging backbone on the real broker and database', () => {
     const seen: string[] = [];
     await fixture.consume(InstitutionRegisteredV1, async (received, { session }) => {
       seen.push(received.eventId);
-      await tallies.updateOne(
-        { _id: received.payload.institutionId },
-        { $inc: { applied: 1 } },
-        { upsert: true, session },
-      );
+      await countInto(tallies, received, session);
     });
 
     // The marker is behind both copies on the same partition (same key), so once it has
@@ -88,13 +81,9 @@ describe('messaging backbone on the real broker and database', () => {
     ]);
     const dlq = await TopicReader.start([`${topic}.dlq`]);
     try {
-      await fixture.consume(InstitutionRegisteredV1, async (event, { session }) => {
-        await tallies.updateOne(
-          { _id: event.payload.institutionId },
-          { $inc: { applied: 1 } },
-          { upsert: true, session },
-        );
-      });
+      await fixture.consume(InstitutionRegisteredV1, (event, { session }) =>
+        countInto(tallies, event, session),
+      );
 
       await eventually(async () => {
         expect(await tallies.findById(key).lean()).toMatchObject({ applied: 1 });
@@ -133,11 +122,7 @@ describe('messaging backbone on the real broker and database', () => {
           if (event.eventId === flaky.eventId && count < 2) throw new Error('flaky dependency');
           if (event.eventId === broken.eventId) throw new Error('handler bug');
           if (event.eventId === refused.eventId) throw new PermanentEventError('unknown edition');
-          await tallies.updateOne(
-            { _id: event.payload.institutionId },
-            { $inc: { applied: 1 } },
-            { upsert: true, session },
-          );
+          await countInto(tallies, event, session);
         },
         { maxAttempts: 3 },
       );
@@ -164,13 +149,9 @@ describe('messaging backbone on the real broker and database', () => {
   it('should lose nothing and apply nothing twice when the broker restarts mid-stream', async () => {
     const institutions = institutionModel(fixture.producerDb.connection);
     const tallies = tallyModel(fixture.consumerDb.connection);
-    await fixture.consume(InstitutionRegisteredV1, async (event, { session }) => {
-      await tallies.updateOne(
-        { _id: event.payload.institutionId },
-        { $inc: { applied: 1 } },
-        { upsert: true, session },
-      );
-    });
+    await fixture.consume(InstitutionRegisteredV1, (event, { session }) =>
+      countInto(tallies, event, session),
+    );
     fixture.relay(institutions).start();
 
     const total = 300;

@@ -27,3 +27,22 @@ export async function eventually<T>(
     }
   }
 }
+
+/**
+ * The variables that point a service at the local infrastructure with a database and a
+ * topic prefix of its own, as `load<Service>Config(env)` takes them.
+ */
+export function serviceTestEnv(options: {
+  database: string;
+  topicPrefix: string;
+  logLevel?: string;
+}): Record<string, string> {
+  return {
+    MONGO_URI: testInfrastructure.mongoUri,
+    MONGO_DB: options.database,
+    KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: options.topicPrefix,
+    REDIS_URL: testInfrastructure.redisUrl,
+    LOG_LEVEL: options.logLevel ?? 'silent',
+  };
+}

@@ -6,7 +6,7 @@ import { createServiceApp } from '@kipp/service-kit';
 import {
   createTestTopics,
   eventually,
-  testInfrastructure,
+  serviceTestEnv,
   TestIssuer,
   TopicReader,
   uniqueName,
@@ -29,14 +29,9 @@ describe('registration service', () => {
       topics.topicOf(InstitutionRegisteredV1),
       topics.topicOf(SigningKeyPublishedV1),
     ]);
-    const config = loadRegistrationConfig({
-      MONGO_URI: testInfrastructure.mongoUri,
-      MONGO_DB: uniqueName('registration'),
-      KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topics.prefix,
-      REDIS_URL: testInfrastructure.redisUrl,
-      LOG_LEVEL: 'silent',
-    });
+    const config = loadRegistrationConfig(
+      serviceTestEnv({ database: uniqueName('registration'), topicPrefix: topics.prefix }),
+    );
     app = await createServiceApp({ name: 'registration', module: AppModule.register(config) });
     await app.init();
     await eventually(async () => {

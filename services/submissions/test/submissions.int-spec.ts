@@ -9,6 +9,7 @@ import {
   createTestTopics,
   eventually,
   produceRaw,
+  serviceTestEnv,
   testInfrastructure,
   TestIssuer,
   uniqueName,
@@ -27,14 +28,7 @@ describe('submissions service: institution projection', () => {
   beforeAll(async () => {
     topics = await createTestTopics(ALL_EVENTS);
     issuer = await TestIssuer.publish(topics);
-    const config = loadSubmissionsConfig({
-      MONGO_URI: testInfrastructure.mongoUri,
-      MONGO_DB: database,
-      KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topics.prefix,
-      REDIS_URL: testInfrastructure.redisUrl,
-      LOG_LEVEL: 'silent',
-    });
+    const config = loadSubmissionsConfig(serviceTestEnv({ database, topicPrefix: topics.prefix }));
     app = await createServiceApp({ name: 'submissions', module: AppModule.register(config) });
     await app.init();
     await eventually(async () => {
