@@ -1,15 +1,9 @@
-/** Every role an account can hold; see the product brief, section 2. */
-export const ROLES = [
-  'national_admin',
-  'local_admin',
-  'unit_operator',
-  'evaluator',
-  'panelist',
-] as const;
+import { LOCALES, ROLES } from '@kipp/contracts';
+
+/** Every role an account can hold (brief, section 2), as the contracts declare them. */
+export { ROLES, LOCALES };
 
 export type Role = (typeof ROLES)[number];
 
 /** Languages the portal and messages are offered in. */
-export const LOCALES = ['id', 'en'] as const;
-
 export type Locale = (typeof LOCALES)[number];

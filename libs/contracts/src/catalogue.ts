@@ -1,9 +1,29 @@
 import type { EventDescriptor } from './descriptor';
 import { InstitutionRegisteredV1 } from './registration/institution-registered.v1';
 import { SigningKeyPublishedV1 } from './registration/signing-key-published.v1';
+import { InstitutionUpdatedV1 } from './registration/institution-updated.v1';
+import { AccountCreatedV1 } from './registration/account-created.v1';
+import { AccountRoleGrantedV1 } from './registration/account-role-granted.v1';
+import { AccountDeactivatedV1 } from './registration/account-deactivated.v1';
+import { AccountReactivatedV1 } from './registration/account-reactivated.v1';
+import { PasswordResetRequestedV1 } from './registration/password-reset-requested.v1';
+import { LocalAdminRequestDecidedV1 } from './registration/local-admin-request-decided.v1';
+import { EditionPublishedV1 } from './registration/edition-published.v1';
+import { EditionUpdatedV1 } from './registration/edition-updated.v1';
+import { EditionPhaseChangedV1 } from './registration/edition-phase-changed.v1';
 
 /** Every event version the platform knows, for catalogue tests and tooling. */
 export const ALL_EVENTS: readonly EventDescriptor[] = [
   InstitutionRegisteredV1,
   SigningKeyPublishedV1,
+  InstitutionUpdatedV1,
+  AccountCreatedV1,
+  AccountRoleGrantedV1,
+  AccountDeactivatedV1,
+  AccountReactivatedV1,
+  PasswordResetRequestedV1,
+  LocalAdminRequestDecidedV1,
+  EditionPublishedV1,
+  EditionUpdatedV1,
+  EditionPhaseChangedV1,
 ];
