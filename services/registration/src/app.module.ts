@@ -1,7 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@kipp/service-kit';
+import { AccountModule } from './account/account.module';
 import type { RegistrationConfig } from './config/registration.config';
+import { EditionModule } from './edition/edition.module';
 import { InstitutionModule } from './institution/institution.module';
+import { SessionModule } from './session/session.module';
 import { SigningKeyModule } from './signing-key/signing-key.module';
 
 @Module({})
@@ -12,7 +15,10 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'registration', config }),
         SigningKeyModule,
-        InstitutionModule,
+        SessionModule.register(config),
+        AccountModule,
+        EditionModule.register(config),
+        InstitutionModule.register({ seedRegionsOnStart: config.REGIONS_SEED_ON_START }),
       ],
     };
   }

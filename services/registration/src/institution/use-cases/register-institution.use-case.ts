@@ -44,7 +44,21 @@ export class RegisterInstitutionUseCase {
       registeredAt: registeredAt.toISOString(),
     });
     const institution = await this.institutions.insert(
-      { _id: institutionId, ...input, registeredBy: actor.accountId },
+      {
+        _id: institutionId,
+        ...input,
+        registeredBy: actor.accountId,
+        revision: 1,
+        history: [
+          {
+            at: registeredAt,
+            by: actor.accountId,
+            action: 'registered',
+            revision: 1,
+            changes: [],
+          },
+        ],
+      },
       [event],
     );
     this.outbox.nudge();
