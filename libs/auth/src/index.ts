@@ -17,3 +17,4 @@ export {
 } from './auth.metadata';
 export * from './auth.guard';
 export * from './auth.module';
+export * from './totp';
