@@ -5,7 +5,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { down, envVars, status, up, type Component } from '../infra/local/infra.mts';
-import { SERVICES, serviceArgs, type ServiceDefinition } from './services.mts';
+import { DEMO_NATIONAL_ADMIN, SERVICES, serviceArgs, type ServiceDefinition } from './services.mts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const logDir = path.join(root, '.local', 'logs');
@@ -24,7 +24,7 @@ function launch(service: ServiceDefinition, env: NodeJS.ProcessEnv): Running {
   const log = createWriteStream(path.join(logDir, `${service.name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, serviceArgs(service.name), {
     cwd: root,
-    env: { ...env, PORT: String(service.port), HOST: '127.0.0.1' },
+    env: { ...env, ...service.demoEnv, PORT: String(service.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
@@ -96,6 +96,10 @@ async function main(): Promise<void> {
   for (const r of running) {
     say(`  ${r.service.name.padEnd(14)} http://127.0.0.1:${r.service.port}  (API docs: /docs)`);
   }
+  say(
+    `demo national admin: ${DEMO_NATIONAL_ADMIN.userId} / ${DEMO_NATIONAL_ADMIN.password} ` +
+      '(the first sign-in asks for a new password and an authenticator app)',
+  );
   say(`logs: ${path.relative(root, logDir)}/<service>.log · infrastructure: npm run infra:status`);
   say('press Ctrl-C to stop everything');
 }
