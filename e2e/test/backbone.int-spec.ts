@@ -32,6 +32,8 @@ describe('event backbone between services', () => {
   const envOf = (database: string): Record<string, string> => ({
     ...serviceTestEnv({ database, topicPrefix: topics.prefix, logLevel: 'info' }),
     ...collector.exporterEnv,
+    // Only the institutions this test registers: the regions seed would take their codes.
+    REGIONS_SEED_ON_START: 'false',
   });
 
   beforeAll(async () => {

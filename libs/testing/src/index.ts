@@ -1,3 +1,4 @@
+export * from './authenticated-user';
 export * from './event-builder';
 export * from './infrastructure';
 export * from './smtp-capture';

@@ -1,5 +1,6 @@
 import { TokenSigner, type AuthenticatedUser, type Role } from '@kipp/auth';
 import { SigningKeyPublishedV1 } from '@kipp/contracts';
+import { authenticatedUser } from './authenticated-user';
 import { buildEvent } from './event-builder';
 import { uniqueName } from './infrastructure';
 import { produceRaw, type TestTopics } from './test-topics';
@@ -25,13 +26,7 @@ export class TestIssuer {
 
   async token(roles: Role[], scope: Partial<AuthenticatedUser> = {}): Promise<string> {
     return this.signer.sign(
-      {
-        accountId: scope.accountId ?? uniqueName('acct'),
-        roles,
-        institutionId: scope.institutionId ?? null,
-        unitId: scope.unitId ?? null,
-        locale: scope.locale ?? 'id',
-      },
+      authenticatedUser(roles, { ...scope, accountId: scope.accountId ?? uniqueName('acct') }),
       { ttlSeconds: 600 },
     );
   }

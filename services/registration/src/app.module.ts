@@ -10,15 +10,18 @@ import { SigningKeyModule } from './signing-key/signing-key.module';
 @Module({})
 export class AppModule {
   static register(config: Readonly<RegistrationConfig>): DynamicModule {
+    const institutions = InstitutionModule.register({
+      seedRegionsOnStart: config.REGIONS_SEED_ON_START,
+    });
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ service: 'registration', config }),
         SigningKeyModule,
         SessionModule.register(config),
-        AccountModule,
+        AccountModule.register(institutions),
         EditionModule.register(config),
-        InstitutionModule.register({ seedRegionsOnStart: config.REGIONS_SEED_ON_START }),
+        institutions,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import './tracing';
 import { bootstrapService } from '@kipp/service-kit';
-import { AppModule } from './app.module';
+import { registrationAppOptions } from './app.options';
 import { loadRegistrationConfig } from './config/registration.config';
 
 const config = loadRegistrationConfig();
-void bootstrapService({ name: 'registration', module: AppModule.register(config), config });
+void bootstrapService({ ...registrationAppOptions(config), config });

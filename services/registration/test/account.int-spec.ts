@@ -1,10 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import request from 'supertest';
-import type { App } from 'supertest/types';
+import type { Test } from 'supertest';
 import {
-  ALL_EVENTS,
   AccountCreatedV1,
   AccountDeactivatedV1,
   AccountReactivatedV1,
@@ -12,18 +9,8 @@ import {
   LocalAdminRequestDecidedV1,
   type EventDescriptor,
 } from '@kipp/contracts';
-import { createServiceApp } from '@kipp/service-kit';
-import {
-  createTestTopics,
-  eventually,
-  serviceTestEnv,
-  TestIssuer,
-  TopicReader,
-  uniqueName,
-  type TestTopics,
-} from '@kipp/testing';
-import { AppModule } from '../src/app.module';
-import { loadRegistrationConfig } from '../src/config/registration.config';
+import { eventually, TopicReader, uniqueName } from '@kipp/testing';
+import { startRegistrationApp, type RegistrationTestApp } from './registration-test-app';
 
 interface AccountBody {
   accountId: string;
@@ -60,50 +47,36 @@ const PDF = Buffer.from(
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]);
 
 describe('account administration', () => {
-  let app: INestApplication<App>;
-  let topics: TestTopics;
-  let issuer: TestIssuer;
+  let service: RegistrationTestApp;
   let reader: TopicReader;
   let connection: Connection;
   let national: Record<string, string>;
 
   beforeAll(async () => {
-    topics = await createTestTopics(ALL_EVENTS);
-    issuer = await TestIssuer.publish(topics);
-    reader = await TopicReader.start(ACCOUNT_TOPICS.map((event) => topics.topicOf(event)));
-    const config = loadRegistrationConfig({
-      ...serviceTestEnv({ database: uniqueName('registration'), topicPrefix: topics.prefix }),
-      // The region seed is not needed here; institutions are registered by each test.
-      REGIONS_SEED_ON_START: 'false',
-    });
-    app = await createServiceApp({ name: 'registration', module: AppModule.register(config) });
-    await app.init();
-    await eventually(async () => {
-      await request(app.getHttpServer()).get('/health/ready').expect(200);
-    });
-    connection = app.get<Connection>(getConnectionToken());
-    national = await issuer.headers(['national_admin']);
+    service = await startRegistrationApp();
+    reader = await TopicReader.start(ACCOUNT_TOPICS.map((event) => service.topics.topicOf(event)));
+    connection = service.app.get<Connection>(getConnectionToken());
+    national = await service.issuer.headers(['national_admin']);
   });
 
   afterAll(async () => {
-    await app.close();
     await reader.stop();
-    await topics.dispose();
+    await service.close();
   });
 
-  const http = () => request(app.getHttpServer());
+  const http = () => service.http();
 
   const eventsOf = (
     descriptor: EventDescriptor,
     match: (payload: Envelope['payload']) => boolean,
   ) =>
     reader
-      .on(topics.topicOf(descriptor))
+      .on(service.topics.topicOf(descriptor))
       .map((message) => JSON.parse(message.value ?? '{}') as Envelope)
       .filter((event) => match(event.payload));
 
   const rawEventsAbout = (id: string) =>
-    ACCOUNT_TOPICS.flatMap((descriptor) => reader.on(topics.topicOf(descriptor)))
+    ACCOUNT_TOPICS.flatMap((descriptor) => reader.on(service.topics.topicOf(descriptor)))
       .map((message) => message.value ?? '')
       .filter((value) => value.includes(id));
 
@@ -147,7 +120,7 @@ describe('account administration', () => {
       email: `${uniqueName('budi')}@example.go.id`,
       institutionId,
     });
-    const localAdminHeaders = await issuer.headers(['local_admin'], {
+    const localAdminHeaders = await service.issuer.headers(['local_admin'], {
       accountId: localAdmin.account.accountId,
       institutionId,
     });
@@ -290,7 +263,7 @@ describe('account administration', () => {
     it('should keep a local admin from escalating or leaving its institution', async () => {
       const own = await institutionWithStaff();
       const other = await institutionWithStaff();
-      const attempts: [string, request.Test, number, string][] = [
+      const attempts: [string, Test, number, string][] = [
         [
           'create an evaluator',
           http()
@@ -453,7 +426,7 @@ describe('account administration', () => {
     it('should let no unit operator, evaluator or panelist administer accounts', async () => {
       const { institutionId, unitId, operator } = await institutionWithStaff();
       for (const role of ['unit_operator', 'evaluator', 'panelist'] as const) {
-        const headers = await issuer.headers([role], { institutionId, unitId });
+        const headers = await service.issuer.headers([role], { institutionId, unitId });
         const responses = await Promise.all([
           http()
             .post('/accounts')
@@ -490,7 +463,9 @@ describe('account administration', () => {
         name: 'Sekretariat',
         email: 'sekretariat@menpan.go.id',
       });
-      const myself = await issuer.headers(['national_admin'], { accountId: me.account.accountId });
+      const myself = await service.issuer.headers(['national_admin'], {
+        accountId: me.account.accountId,
+      });
       const grant = await http()
         .post(`/accounts/${me.account.accountId}/roles`)
         .set(myself)
@@ -742,7 +717,7 @@ describe('account administration', () => {
         decision.initialPassword,
       );
 
-      const newLocalAdmin = await issuer.headers(['local_admin'], {
+      const newLocalAdmin = await service.issuer.headers(['local_admin'], {
         accountId: decision.account.accountId,
         institutionId,
       });
@@ -815,6 +790,20 @@ describe('account administration', () => {
       ]);
       const listed = await http().get('/accounts').query({ q: good }).set(national).expect(200);
       expect((listed.body as { total: number }).total).toBe(0);
+    });
+
+    it('should report a bad row, not refuse the body, when the file is larger than 1 MB', async () => {
+      const rows = [header, `${uniqueName('te')},Dr. Bayu,not-an-email,id,ITB,32,health,evaluator`];
+      // Blank lines are skipped, so they make the file 1.5 MB without adding rows.
+      const csv = `${rows.join('\n')}${'\n'.repeat(1_500_000)}`;
+      const response = await http()
+        .post('/accounts/evaluator-imports')
+        .set(national)
+        .send({ csv })
+        .expect(422);
+      expect(response.body).toMatchObject({
+        error: { code: 'IMPORT_INVALID', details: { issues: [{ row: 2, field: 'email' }] } },
+      });
     });
 
     it('should import every row in one go, each with its event and a first password', async () => {

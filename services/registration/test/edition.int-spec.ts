@@ -1,8 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import type { App } from 'supertest/types';
 import {
-  ALL_EVENTS,
   EditionPhaseChangedV1,
   EditionPublishedV1,
   EditionUpdatedV1,
@@ -10,18 +6,8 @@ import {
   type EditionConfiguration,
 } from '@kipp/contracts';
 import type { Role } from '@kipp/auth';
-import { createServiceApp } from '@kipp/service-kit';
-import {
-  createTestTopics,
-  eventually,
-  serviceTestEnv,
-  TestIssuer,
-  TopicReader,
-  uniqueName,
-  type TestTopics,
-} from '@kipp/testing';
-import { AppModule } from '../src/app.module';
-import { loadRegistrationConfig } from '../src/config/registration.config';
+import { eventually, TopicReader } from '@kipp/testing';
+import { startRegistrationApp, type RegistrationTestApp } from './registration-test-app';
 
 type Settings = Omit<EditionConfiguration, 'editionId'>;
 type Calendar = Settings['calendar'];
@@ -64,64 +50,39 @@ function settings(year: number, calendar: Calendar = futureCalendar(year)): Sett
 }
 
 describe('editions', () => {
-  let app: INestApplication<App>;
-  let topics: TestTopics;
-  let issuer: TestIssuer;
+  let service: RegistrationTestApp;
   let reader: TopicReader;
   let admin: Record<string, string>;
-  const database = uniqueName('registration');
-
-  const startReplica = async (): Promise<INestApplication<App>> => {
-    const config = loadRegistrationConfig({
-      ...serviceTestEnv({ database, topicPrefix: topics.prefix }),
-      PHASE_SCHEDULER_INTERVAL_MS: '200',
-    });
-    const replica = await createServiceApp({
-      name: 'registration',
-      module: AppModule.register(config),
-    });
-    await replica.init();
-    await eventually(async () => {
-      await request(replica.getHttpServer()).get('/health/ready').expect(200);
-    });
-    return replica;
-  };
 
   beforeAll(async () => {
-    topics = await createTestTopics(ALL_EVENTS);
-    issuer = await TestIssuer.publish(topics);
+    service = await startRegistrationApp({ env: { PHASE_SCHEDULER_INTERVAL_MS: '200' } });
     reader = await TopicReader.start([
-      topics.topicOf(EditionPublishedV1),
-      topics.topicOf(EditionUpdatedV1),
-      topics.topicOf(EditionPhaseChangedV1),
+      service.topics.topicOf(EditionPublishedV1),
+      service.topics.topicOf(EditionUpdatedV1),
+      service.topics.topicOf(EditionPhaseChangedV1),
     ]);
-    app = await startReplica();
-    admin = await issuer.headers(['national_admin'], { accountId: 'acct_secretariat' });
+    admin = await service.issuer.headers(['national_admin'], { accountId: 'acct_secretariat' });
   });
 
   afterAll(async () => {
-    await app.close();
     await reader.stop();
-    await topics.dispose();
+    await service.close();
   });
 
   const eventsOf = <P extends object>(descriptor: { topic: string }, editionId: string): P[] =>
     reader
-      .on(topics.topicOf(descriptor))
+      .on(service.topics.topicOf(descriptor))
       .filter((message) => message.key === editionId)
       .map((message) => (JSON.parse(message.value ?? '{}') as Envelope<P>).payload);
 
   const createDraft = async (body: object): Promise<EditionBody> => {
-    const response = await request(app.getHttpServer())
-      .post('/editions')
-      .set(admin)
-      .send(body)
-      .expect(201);
+    const response = await service.http().post('/editions').set(admin).send(body).expect(201);
     return response.body as EditionBody;
   };
 
   const publish = async (editionId: string): Promise<EditionBody> => {
-    const response = await request(app.getHttpServer())
+    const response = await service
+      .http()
       .post(`/editions/${editionId}/publication`)
       .set(admin)
       .expect(200);
@@ -142,7 +103,8 @@ describe('editions', () => {
       publishedBy: { kind: 'account', accountId: 'acct_secretariat' },
     });
 
-    const updated = await request(app.getHttpServer())
+    const updated = await service
+      .http()
       .put(`/editions/${draft.editionId}`)
       .set(admin)
       .send({ ...settings(2031), passingGrade: 80, expectedRevision: 1 })
@@ -159,7 +121,8 @@ describe('editions', () => {
       },
     });
 
-    const stale = await request(app.getHttpServer())
+    const stale = await service
+      .http()
       .put(`/editions/${draft.editionId}`)
       .set(admin)
       .send({ ...settings(2031), passingGrade: 75, expectedRevision: 1 })
@@ -168,10 +131,7 @@ describe('editions', () => {
       error: { code: 'EDITION_REVISION_CONFLICT', details: { currentRevision: 2 } },
     });
 
-    const history = await request(app.getHttpServer())
-      .get(`/editions/${draft.editionId}`)
-      .set(admin)
-      .expect(200);
+    const history = await service.http().get(`/editions/${draft.editionId}`).set(admin).expect(200);
     expect((history.body as EditionBody).history?.map((entry) => entry.action)).toEqual([
       'created',
       'published',
@@ -195,7 +155,8 @@ describe('editions', () => {
       calendar: futureCalendar(2033),
     });
 
-    const again = await request(app.getHttpServer())
+    const again = await service
+      .http()
       .post('/editions')
       .set(admin)
       .send({ cloneFrom: source.editionId, name: 'KIPP 2033 bis', year: 2033 })
@@ -209,11 +170,7 @@ describe('editions', () => {
     invalid.groups[0]!.quotaPerInstitution = -2;
     invalid.rubric.criteria[1]!.weight = 10;
 
-    const response = await request(app.getHttpServer())
-      .post('/editions')
-      .set(admin)
-      .send(invalid)
-      .expect(400);
+    const response = await service.http().post('/editions').set(admin).send(invalid).expect(400);
 
     const error = (
       response.body as {
@@ -228,10 +185,7 @@ describe('editions', () => {
         expect.objectContaining({ path: 'rubric.criteria', code: 'WEIGHTS_NOT_100' }),
       ]),
     );
-    const list = await request(app.getHttpServer())
-      .get('/editions?year=2034')
-      .set(admin)
-      .expect(200);
+    const list = await service.http().get('/editions?year=2034').set(admin).expect(200);
     expect((list.body as { editions: unknown[] }).editions).toHaveLength(0);
   });
 
@@ -251,7 +205,8 @@ describe('editions', () => {
       endsAt: '2035-02-01T01:00:00.000Z',
     });
 
-    const calendar = await request(app.getHttpServer())
+    const calendar = await service
+      .http()
       .get(`/editions/${draft.editionId}/calendar?zone=WIT`)
       .set(admin)
       .expect(200);
@@ -272,15 +227,16 @@ describe('editions', () => {
   it('should let only the national admin create, edit, publish or move an edition', async () => {
     const draft = await createDraft(settings(2036));
     for (const role of ['local_admin', 'unit_operator', 'evaluator', 'panelist'] as Role[]) {
-      const headers = await issuer.headers([role], { institutionId: 'inst_x', unitId: 'unit_x' });
+      const headers = await service.issuer.headers([role], {
+        institutionId: 'inst_x',
+        unitId: 'unit_x',
+      });
       const attempts = [
-        request(app.getHttpServer()).post('/editions').set(headers).send(settings(2037)),
-        request(app.getHttpServer())
-          .put(`/editions/${draft.editionId}`)
-          .set(headers)
-          .send(settings(2036)),
-        request(app.getHttpServer()).post(`/editions/${draft.editionId}/publication`).set(headers),
-        request(app.getHttpServer())
+        service.http().post('/editions').set(headers).send(settings(2037)),
+        service.http().put(`/editions/${draft.editionId}`).set(headers).send(settings(2036)),
+        service.http().post(`/editions/${draft.editionId}/publication`).set(headers),
+        service
+          .http()
           .post(`/editions/${draft.editionId}/phase`)
           .set(headers)
           .send({ phase: 'submission', reason: 'because' }),
@@ -289,7 +245,8 @@ describe('editions', () => {
         expect({ role, status: response.status }).toEqual({ role, status: 403 });
       }
     }
-    const unchanged = await request(app.getHttpServer())
+    const unchanged = await service
+      .http()
       .get(`/editions/${draft.editionId}`)
       .set(admin)
       .expect(200);
@@ -300,32 +257,34 @@ describe('editions', () => {
     const draft = await createDraft(settings(2038));
     const published = await createDraft(settings(2039));
     await publish(published.editionId);
-    const localAdmin = await issuer.headers(['local_admin'], { institutionId: 'inst_y' });
+    const localAdmin = await service.issuer.headers(['local_admin'], { institutionId: 'inst_y' });
 
-    const hidden = await request(app.getHttpServer())
+    const hidden = await service
+      .http()
       .get(`/editions/${draft.editionId}`)
       .set(localAdmin)
       .expect(404);
     expect(hidden.body).toMatchObject({ error: { code: 'EDITION_NOT_FOUND' } });
-    const shown = await request(app.getHttpServer())
+    const shown = await service
+      .http()
       .get(`/editions/${published.editionId}`)
       .set(localAdmin)
       .expect(200);
     expect(shown.body).not.toHaveProperty('history');
 
-    const theirs = await request(app.getHttpServer()).get('/editions').set(localAdmin).expect(200);
+    const theirs = await service.http().get('/editions').set(localAdmin).expect(200);
     const ids = (theirs.body as { editions: EditionBody[] }).editions.map((e) => e.editionId);
     expect(ids).toContain(published.editionId);
     expect(ids).not.toContain(draft.editionId);
 
-    const mine = await request(app.getHttpServer()).get('/editions').set(admin).expect(200);
+    const mine = await service.http().get('/editions').set(admin).expect(200);
     expect((mine.body as { editions: EditionBody[] }).editions.map((e) => e.editionId)).toEqual(
       expect.arrayContaining([draft.editionId, published.editionId]),
     );
   });
 
   it('should change the phase once on schedule with two replicas running', async () => {
-    const second = await startReplica();
+    const second = await service.startReplica();
     try {
       const draft = await createDraft(
         settings(2040, [
@@ -336,7 +295,8 @@ describe('editions', () => {
       await publish(draft.editionId);
 
       await eventually(async () => {
-        const edition = await request(second.getHttpServer())
+        const edition = await second
+          .http()
           .get(`/editions/${draft.editionId}`)
           .set(admin)
           .expect(200);
@@ -372,7 +332,8 @@ describe('editions', () => {
       expect(eventsOf(EditionPhaseChangedV1, draft.editionId)).toHaveLength(1),
     );
 
-    const moved = await request(app.getHttpServer())
+    const moved = await service
+      .http()
       .post(`/editions/${draft.editionId}/phase`)
       .set(admin)
       .send({ phase: 'submission', reason: 'submission opened early by decree' })
@@ -384,10 +345,7 @@ describe('editions', () => {
     );
     // The calendar still says registration; the scheduler must not undo the admin's move.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const after = await request(app.getHttpServer())
-      .get(`/editions/${draft.editionId}`)
-      .set(admin)
-      .expect(200);
+    const after = await service.http().get(`/editions/${draft.editionId}`).set(admin).expect(200);
     const edition = after.body as EditionBody;
     expect(edition.currentPhase).toBe('submission');
     expect(edition.history?.at(-1)).toMatchObject({

@@ -1,19 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import type { App } from 'supertest/types';
-import { ALL_EVENTS, InstitutionRegisteredV1, InstitutionUpdatedV1 } from '@kipp/contracts';
-import { createServiceApp } from '@kipp/service-kit';
-import {
-  createTestTopics,
-  eventually,
-  serviceTestEnv,
-  TestIssuer,
-  TopicReader,
-  uniqueName,
-  type TestTopics,
-} from '@kipp/testing';
-import { AppModule } from '../src/app.module';
-import { loadRegistrationConfig } from '../src/config/registration.config';
+import { InstitutionRegisteredV1, InstitutionUpdatedV1 } from '@kipp/contracts';
+import { eventually, TopicReader } from '@kipp/testing';
+import { startRegistrationApp, type RegistrationTestApp } from './registration-test-app';
 
 interface InstitutionBody {
   institutionId: string;
@@ -37,41 +24,29 @@ interface Envelope<P> {
 }
 
 describe('institution registry', () => {
-  let app: INestApplication<App>;
-  let topics: TestTopics;
-  let issuer: TestIssuer;
+  let service: RegistrationTestApp;
   let reader: TopicReader;
   let admin: Record<string, string>;
 
   beforeAll(async () => {
-    topics = await createTestTopics(ALL_EVENTS);
-    issuer = await TestIssuer.publish(topics);
-    reader = await TopicReader.start([
-      topics.topicOf(InstitutionRegisteredV1),
-      topics.topicOf(InstitutionUpdatedV1),
-    ]);
-    const config = loadRegistrationConfig(
-      serviceTestEnv({ database: uniqueName('registration'), topicPrefix: topics.prefix }),
-    );
     // Seeds the regions at start-up: the registry is empty.
-    app = await createServiceApp({ name: 'registration', module: AppModule.register(config) });
-    await app.init();
-    await eventually(async () => {
-      await request(app.getHttpServer()).get('/health/ready').expect(200);
-    });
-    admin = await issuer.headers(['national_admin']);
+    service = await startRegistrationApp({ env: { REGIONS_SEED_ON_START: 'true' } });
+    reader = await TopicReader.start([
+      service.topics.topicOf(InstitutionRegisteredV1),
+      service.topics.topicOf(InstitutionUpdatedV1),
+    ]);
+    admin = await service.issuer.headers(['national_admin']);
   });
 
   afterAll(async () => {
-    await app.close();
     await reader.stop();
-    await topics.dispose();
+    await service.close();
   });
 
-  const server = () => app.getHttpServer();
+  const http = () => service.http();
 
   const registeredEvents = () =>
-    reader.on(topics.topicOf(InstitutionRegisteredV1)).map(
+    reader.on(service.topics.topicOf(InstitutionRegisteredV1)).map(
       (m) =>
         JSON.parse(m.value ?? '{}') as Envelope<{
           code: string;
@@ -83,7 +58,7 @@ describe('institution registry', () => {
     registeredEvents().filter((e) => e.payload.code === code);
   const updatedEventsOf = (institutionId: string) =>
     reader
-      .on(topics.topicOf(InstitutionUpdatedV1))
+      .on(service.topics.topicOf(InstitutionUpdatedV1))
       .map(
         (m) =>
           JSON.parse(m.value ?? '{}') as Envelope<{
@@ -97,8 +72,7 @@ describe('institution registry', () => {
       .filter((e) => e.payload.institutionId === institutionId);
 
   const list = async (query: string, headers = admin): Promise<ListBody> =>
-    (await request(server()).get(`/institutions?${query}`).set(headers).expect(200))
-      .body as ListBody;
+    (await http().get(`/institutions?${query}`).set(headers).expect(200)).body as ListBody;
 
   const listAll = async (query: string): Promise<InstitutionBody[]> => {
     const items: InstitutionBody[] = [];
@@ -143,10 +117,7 @@ describe('institution registry', () => {
 
     it('should change nothing and publish nothing when the national admin seeds a second time', async () => {
       const before = await list('type=province&pageSize=100');
-      const response = await request(server())
-        .post('/institutions/seed-regions')
-        .set(admin)
-        .expect(200);
+      const response = await http().post('/institutions/seed-regions').set(admin).expect(200);
       expect(response.body).toEqual({ provinces: 38, regenciesAndCities: 514, created: 0 });
       expect(await list('type=province&pageSize=100')).toEqual(before);
       expect(
@@ -154,7 +125,7 @@ describe('institution registry', () => {
       ).toBe(514);
 
       // A later event on the same topic has arrived, and still no region was announced twice.
-      await request(server())
+      await http()
         .post('/institutions')
         .set(admin)
         .send({ code: 'SEED-SENTINEL', name: 'Kementerian Sentinel', type: 'ministry' })
@@ -165,14 +136,16 @@ describe('institution registry', () => {
     });
 
     it('should let no one but the national admin seed the regions', async () => {
-      const localAdmin = await issuer.headers(['local_admin'], { institutionId: 'inst_3273' });
-      await request(server()).post('/institutions/seed-regions').set(localAdmin).expect(403);
+      const localAdmin = await service.issuer.headers(['local_admin'], {
+        institutionId: 'inst_3273',
+      });
+      await http().post('/institutions/seed-regions').set(localAdmin).expect(403);
     });
   });
 
   describe('registering', () => {
     it('should register an institution for the national admin and publish the fact', async () => {
-      const response = await request(server())
+      const response = await http()
         .post('/institutions')
         .set(admin)
         .send({ code: 'X35.78', name: 'Pemerintah Kota Uji', type: 'city', provinceCode: '35' })
@@ -188,23 +161,19 @@ describe('institution registry', () => {
 
       await eventually(() => expect(registeredEventsOf('X35.78')).toHaveLength(1));
       expect(registeredEventsOf('X35.78')[0]?.payload.institutionId).toBe(body.institutionId);
-      await request(server()).get(`/institutions/${body.institutionId}`).set(admin).expect(200);
+      await http().get(`/institutions/${body.institutionId}`).set(admin).expect(200);
     });
 
     it('should refuse a second institution with the same code, with no second event', async () => {
       const institution = { code: 'KEMENKES', name: 'Kementerian Kesehatan', type: 'ministry' };
-      await request(server()).post('/institutions').set(admin).send(institution).expect(201);
-      const duplicate = await request(server())
-        .post('/institutions')
-        .set(admin)
-        .send(institution)
-        .expect(409);
+      await http().post('/institutions').set(admin).send(institution).expect(201);
+      const duplicate = await http().post('/institutions').set(admin).send(institution).expect(409);
       expect(duplicate.body).toMatchObject({ error: { code: 'INSTITUTION_CODE_TAKEN' } });
       await eventually(() => expect(registeredEventsOf('KEMENKES')).toHaveLength(1));
     });
 
     it('should reject an invalid institution with the field at fault and publish nothing', async () => {
-      const response = await request(server())
+      const response = await http()
         .post('/institutions')
         .set(admin)
         .send({ code: '99.99', name: 'X', type: 'village' })
@@ -219,8 +188,11 @@ describe('institution registry', () => {
 
     it('should let no other role register institutions', async () => {
       for (const role of ['local_admin', 'unit_operator', 'evaluator', 'panelist'] as const) {
-        const headers = await issuer.headers([role], { institutionId: 'inst_x', unitId: 'unit_x' });
-        const response = await request(server())
+        const headers = await service.issuer.headers([role], {
+          institutionId: 'inst_x',
+          unitId: 'unit_x',
+        });
+        const response = await http()
           .post('/institutions')
           .set(headers)
           .send({ code: `36.${role.length}`, name: 'Pemerintah Kota Tangerang', type: 'city' });
@@ -233,21 +205,21 @@ describe('institution registry', () => {
     });
 
     it('should show an institution only to its own local admin', async () => {
-      const own = await issuer.headers(['local_admin'], { institutionId: 'inst_7371' });
-      const other = await issuer.headers(['local_admin'], { institutionId: 'inst_other' });
-      await request(server()).get('/institutions/inst_7371').set(own).expect(200);
-      await request(server()).get('/institutions/inst_7371').set(other).expect(403);
-      await request(server()).get('/institutions/inst_7371').expect(401);
+      const own = await service.issuer.headers(['local_admin'], { institutionId: 'inst_7371' });
+      const other = await service.issuer.headers(['local_admin'], { institutionId: 'inst_other' });
+      await http().get('/institutions/inst_7371').set(own).expect(200);
+      await http().get('/institutions/inst_7371').set(other).expect(403);
+      await http().get('/institutions/inst_7371').expect(401);
     });
   });
 
   describe('updating', () => {
     it('should mark a region disadvantaged with one update event and a higher revision, and refuse a stale revision with 409', async () => {
       const id = 'inst_9171'; // Kota Jayapura
-      const before = (await request(server()).get(`/institutions/${id}`).set(admin).expect(200))
+      const before = (await http().get(`/institutions/${id}`).set(admin).expect(200))
         .body as InstitutionBody;
 
-      const updated = await request(server())
+      const updated = await http()
         .patch(`/institutions/${id}`)
         .set(admin)
         .send({ revision: before.revision, disadvantaged: true })
@@ -262,7 +234,7 @@ describe('institution registry', () => {
         updatedBy: { kind: 'account' },
       });
 
-      const stale = await request(server())
+      const stale = await http()
         .patch(`/institutions/${id}`)
         .set(admin)
         .send({ revision: before.revision, name: 'Pemerintah Kota Jayapura (lama)' })
@@ -270,7 +242,7 @@ describe('institution registry', () => {
       expect(stale.body).toMatchObject({
         error: { code: 'INSTITUTION_REVISION_STALE', details: { currentRevision: 2 } },
       });
-      const after = (await request(server()).get(`/institutions/${id}`).set(admin).expect(200))
+      const after = (await http().get(`/institutions/${id}`).set(admin).expect(200))
         .body as InstitutionBody;
       expect(after).toMatchObject({ name: 'Pemerintah Kota Jayapura', revision: 2 });
       expect((await list('disadvantaged=true&provinceCode=91')).items.map((i) => i.code)).toEqual([
@@ -280,19 +252,21 @@ describe('institution registry', () => {
     });
 
     it('should refuse an update from anyone but the national admin, and an unknown province', async () => {
-      const localAdmin = await issuer.headers(['local_admin'], { institutionId: 'inst_3171' });
-      await request(server())
+      const localAdmin = await service.issuer.headers(['local_admin'], {
+        institutionId: 'inst_3171',
+      });
+      await http()
         .patch('/institutions/inst_3171')
         .set(localAdmin)
         .send({ revision: 1, name: 'Pemerintah Kota Hebat' })
         .expect(403);
-      const unknown = await request(server())
+      const unknown = await http()
         .patch('/institutions/inst_3171')
         .set(admin)
         .send({ revision: 1, provinceCode: '99' })
         .expect(422);
       expect(unknown.body).toMatchObject({ error: { code: 'INSTITUTION_PROVINCE_UNKNOWN' } });
-      await request(server())
+      await http()
         .patch('/institutions/inst_nope')
         .set(admin)
         .send({ revision: 1, disadvantaged: true })
@@ -320,7 +294,7 @@ describe('institution registry', () => {
     });
 
     it('should reject a bad filter with 400 instead of ignoring it', async () => {
-      const response = await request(server())
+      const response = await http()
         .get('/institutions?disadvantaged=maybe&pageSize=1000')
         .set(admin)
         .expect(400);
@@ -328,20 +302,22 @@ describe('institution registry', () => {
     });
 
     it('should show a local admin or unit operator only their own institution, and refuse an evaluator', async () => {
-      const localAdmin = await issuer.headers(['local_admin'], { institutionId: 'inst_3273' });
+      const localAdmin = await service.issuer.headers(['local_admin'], {
+        institutionId: 'inst_3273',
+      });
       const own = await list('pageSize=100', localAdmin);
       expect(own.total).toBe(1);
       expect(own.items.map((i) => i.institutionId)).toEqual(['inst_3273']);
       expect((await list('provinceCode=35', localAdmin)).total).toBe(0);
 
-      const operator = await issuer.headers(['unit_operator'], {
+      const operator = await service.issuer.headers(['unit_operator'], {
         institutionId: 'inst_3273',
         unitId: 'unit_1',
       });
       expect((await list('', operator)).items.map((i) => i.institutionId)).toEqual(['inst_3273']);
 
-      const evaluator = await issuer.headers(['evaluator']);
-      await request(server()).get('/institutions').set(evaluator).expect(403);
+      const evaluator = await service.issuer.headers(['evaluator']);
+      await http().get('/institutions').set(evaluator).expect(403);
     });
   });
 
@@ -356,7 +332,7 @@ describe('institution registry', () => {
         'BUMD-IMP-3,PD Impor Tiga,village,33,false',
         '"KEMEN-IMP-4","Kementerian Impor, Empat",ministry,,',
       ].join('\n');
-      const response = await request(server())
+      const response = await http()
         .post('/institutions/imports')
         .set(admin)
         .send({ csv })
@@ -372,7 +348,7 @@ describe('institution registry', () => {
       });
       expect((await list('q=impor')).total).toBe(0);
 
-      const taken = await request(server())
+      const taken = await http()
         .post('/institutions/imports')
         .set(admin)
         .send({
@@ -388,7 +364,7 @@ describe('institution registry', () => {
     });
 
     it('should report duplicate codes, unknown provinces and missing columns by row', async () => {
-      const duplicate = await request(server())
+      const duplicate = await http()
         .post('/institutions/imports')
         .set(admin)
         .send({ csv: [header, 'DUP-1,PT Satu,bumn,,', 'DUP-1,PT Dua,bumn,77,'].join('\n') })
@@ -401,7 +377,7 @@ describe('institution registry', () => {
           expect.objectContaining({ row: 3, column: 'provinceCode', code: 'UNKNOWN_PROVINCE' }),
         ]),
       );
-      const missing = await request(server())
+      const missing = await http()
         .post('/institutions/imports')
         .set(admin)
         .send({ csv: 'code,name\nX-1,Nama' })
@@ -419,7 +395,7 @@ describe('institution registry', () => {
         `${codes[1]},PD Impor Baik,bumd,33,true`,
         `${codes[2]},"Kementerian Impor, Baik",ministry,,`,
       ].join('\n');
-      const response = await request(server())
+      const response = await http()
         .post('/institutions/imports')
         .set(admin)
         .send({ csv })
@@ -444,8 +420,10 @@ describe('institution registry', () => {
     });
 
     it('should let no one but the national admin import', async () => {
-      const localAdmin = await issuer.headers(['local_admin'], { institutionId: 'inst_3273' });
-      await request(server())
+      const localAdmin = await service.issuer.headers(['local_admin'], {
+        institutionId: 'inst_3273',
+      });
+      await http()
         .post('/institutions/imports')
         .set(localAdmin)
         .send({ csv: `${header}\nX-9,PT Sembilan,bumn,,` })

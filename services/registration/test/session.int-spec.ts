@@ -1,8 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import fs from 'node:fs';
-import { request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
+import { request as httpRequest } from 'node:http';
 import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { SigningKeyStore, TokenVerifier } from '@kipp/auth';
@@ -12,21 +10,12 @@ import {
   PasswordResetRequestedV1,
   type EventDescriptor,
 } from '@kipp/contracts';
-import { createServiceApp } from '@kipp/service-kit';
-import {
-  createTestTopics,
-  eventually,
-  serviceTestEnv,
-  TopicReader,
-  uniqueName,
-  type TestTopics,
-} from '@kipp/testing';
+import { eventually, TopicReader, uniqueName } from '@kipp/testing';
 import { ACCOUNT_MODEL, type Account } from '../src/account/account.schema';
 import { PasswordHasher } from '../src/account/password-hasher';
-import { AppModule } from '../src/app.module';
-import { loadRegistrationConfig } from '../src/config/registration.config';
 import { sealingKeyFromBase64, unseal } from '../src/session/sealing';
-import { timeStepOf, totpCode } from '../src/session/totp';
+import { timeStepOf, totpCode } from '@kipp/auth';
+import { startRegistrationApp, type RegistrationTestApp } from './registration-test-app';
 
 interface Reply {
   status: number;
@@ -49,9 +38,8 @@ function freshIp(): string {
 }
 
 describe('sign-in', () => {
-  let app: INestApplication;
+  let service: RegistrationTestApp;
   let port: number;
-  let topics: TestTopics;
   let reader: TopicReader;
   let accounts: Model<Account>;
   /** Every response body this spec received, to check that no secret ever left. */
@@ -130,7 +118,7 @@ describe('sign-in', () => {
 
   const eventsOf = <P>(descriptor: EventDescriptor<P>): { payload: P }[] =>
     reader
-      .on(topics.topicOf(descriptor))
+      .on(service.topics.topicOf(descriptor))
       .map((message) => JSON.parse(message.value ?? '{}') as { payload: P });
 
   /** The service's JSON log lines: pino writes them to fd 1 with fs.writeSync. */
@@ -151,37 +139,30 @@ describe('sign-in', () => {
         }
         return writeSync(fd, data, ...rest);
       });
-    topics = await createTestTopics(ALL_EVENTS);
-    reader = await TopicReader.start(ALL_EVENTS.map((descriptor) => topics.topicOf(descriptor)));
-    const config = loadRegistrationConfig({
-      ...serviceTestEnv({
-        database: uniqueName('registration'),
-        topicPrefix: topics.prefix,
-        logLevel: 'debug',
-      }),
-      PASSWORD_RESET_SEALING_KEY: RESET_KEY,
-      PASSWORD_RESET_SEALING_KEY_ID: RESET_KEY_ID,
-      PORTAL_URL: 'https://portal.kipp.test',
-      BOOTSTRAP_ADMIN_USER_ID: BOOTSTRAP.userId,
-      BOOTSTRAP_ADMIN_EMAIL: BOOTSTRAP.email,
-      BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP.password,
-      REGIONS_SEED_ON_START: 'false',
+    service = await startRegistrationApp({
+      logLevel: 'debug',
+      listen: true,
+      env: {
+        PASSWORD_RESET_SEALING_KEY: RESET_KEY,
+        PASSWORD_RESET_SEALING_KEY_ID: RESET_KEY_ID,
+        PORTAL_URL: 'https://portal.kipp.test',
+        BOOTSTRAP_ADMIN_USER_ID: BOOTSTRAP.userId,
+        BOOTSTRAP_ADMIN_EMAIL: BOOTSTRAP.email,
+        BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP.password,
+      },
     });
-    app = await createServiceApp({ name: 'registration', module: AppModule.register(config) });
-    await app.listen(0, '127.0.0.1');
-    port = ((app.getHttpServer() as Server).address() as AddressInfo).port;
-    accounts = app.get<Model<Account>>(getModelToken(ACCOUNT_MODEL));
-    await eventually(async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      expect(response.status).toBe(200);
-    });
+    if (service.port === null) throw new Error('the app should listen');
+    port = service.port;
+    reader = await TopicReader.start(
+      ALL_EVENTS.map((descriptor) => service.topics.topicOf(descriptor)),
+    );
+    accounts = service.app.get<Model<Account>>(getModelToken(ACCOUNT_MODEL));
   });
 
   afterAll(async () => {
-    await app.close();
-    jest.restoreAllMocks();
     await reader.stop();
-    await topics.dispose();
+    await service.close();
+    jest.restoreAllMocks();
   });
 
   it('should create the first national admin from configuration and announce it without a password', async () => {

@@ -1,15 +1,14 @@
-import { AuthError, type AuthenticatedUser, type Role } from '@kipp/auth';
+import { AuthError, type Role } from '@kipp/auth';
+import { authenticatedUser } from '@kipp/testing';
 import { assertMayAdminister, assertMayProvision, assertMayView } from './account-policy';
 import { RoleNotAssignableError, SelfChangeForbiddenError } from './account.errors';
 import type { Account } from './account.schema';
 
-const user = (roles: Role[], institutionId: string | null = null): AuthenticatedUser => ({
-  accountId: `acct_${roles.join('_')}_${institutionId ?? 'none'}`,
-  roles,
-  institutionId,
-  unitId: null,
-  locale: 'id',
-});
+const user = (roles: Role[], institutionId: string | null = null) =>
+  authenticatedUser(roles, {
+    accountId: `acct_${roles.join('_')}_${institutionId ?? 'none'}`,
+    institutionId,
+  });
 
 const account = (roles: Role[], institutionId: string | null, accountId = 'acct_target') =>
   ({ _id: accountId, roles, institutionId }) as Account;

@@ -47,14 +47,6 @@ export class AccountAlreadyInStatusError extends ConflictError {
   }
 }
 
-export class InstitutionNotRegisteredError extends NotFoundError {
-  constructor(institutionId: string) {
-    super('INSTITUTION_NOT_FOUND', `institution ${institutionId} does not exist`, {
-      institutionId,
-    });
-  }
-}
-
 export interface ImportRowIssue {
   row: number;
   field: string;

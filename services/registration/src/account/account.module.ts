@@ -1,10 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { INSTITUTION_MODEL, institutionSchema } from '../institution/institution.schema';
 import { AccountController } from './account.controller';
 import { AccountRepository } from './account.repository';
 import { ACCOUNT_MODEL, accountSchema } from './account.schema';
-import { InstitutionLookup } from './institution-lookup';
 import { AppointmentLetterStore } from './local-admin-request/appointment-letter.store';
 import { LocalAdminRequestController } from './local-admin-request/local-admin-request.controller';
 import { LocalAdminRequestRepository } from './local-admin-request/local-admin-request.repository';
@@ -31,44 +29,50 @@ import { ImportEvaluatorsUseCase } from './use-cases/import-evaluators.use-case'
 import { ListAccountsUseCase } from './use-cases/list-accounts.use-case';
 import { ResetAccountPasswordUseCase } from './use-cases/reset-account-password.use-case';
 
+const accountModels = MongooseModule.forFeature([
+  { name: ACCOUNT_MODEL, schema: accountSchema },
+  { name: UNIT_MODEL, schema: unitSchema },
+  { name: LOCAL_ADMIN_REQUEST_MODEL, schema: localAdminRequestSchema },
+]);
+
 /**
  * Account administration: provisioning (one by one, by evaluator import, by approving a
  * local-admin request), roles, deactivation, password resets by an administrator, and the
  * service units unit operators belong to. Sign-in lives elsewhere and reads the same model.
  */
-@Module({
-  imports: [
-    MongooseModule.forFeature([
-      { name: ACCOUNT_MODEL, schema: accountSchema },
-      { name: UNIT_MODEL, schema: unitSchema },
-      { name: LOCAL_ADMIN_REQUEST_MODEL, schema: localAdminRequestSchema },
-      // Read only, to check that an institution is registered (see InstitutionLookup).
-      { name: INSTITUTION_MODEL, schema: institutionSchema },
-    ]),
-  ],
-  controllers: [AccountController, UnitController, LocalAdminRequestController],
-  providers: [
-    PasswordHasher,
-    AccountFactory,
-    AccountRepository,
-    InstitutionLookup,
-    UnitRepository,
-    LocalAdminRequestRepository,
-    AppointmentLetterStore,
-    CreateAccountUseCase,
-    GrantRoleUseCase,
-    ChangeAccountStatusUseCase,
-    ResetAccountPasswordUseCase,
-    GetAccountHistoryUseCase,
-    ListAccountsUseCase,
-    ImportEvaluatorsUseCase,
-    CreateUnitUseCase,
-    ListUnitsUseCase,
-    SubmitLocalAdminRequestUseCase,
-    ListLocalAdminRequestsUseCase,
-    GetAppointmentLetterUseCase,
-    DecideLocalAdminRequestUseCase,
-  ],
-  exports: [MongooseModule, PasswordHasher],
-})
-export class AccountModule {}
+@Module({})
+export class AccountModule {
+  /**
+   * `institutions` is the app's InstitutionModule, whose InstitutionDirectory tells whether
+   * an institution is registered; passing the same instance keeps it one module.
+   */
+  static register(institutions: DynamicModule): DynamicModule {
+    return {
+      module: AccountModule,
+      imports: [accountModels, institutions],
+      controllers: [AccountController, UnitController, LocalAdminRequestController],
+      providers: [
+        PasswordHasher,
+        AccountFactory,
+        AccountRepository,
+        UnitRepository,
+        LocalAdminRequestRepository,
+        AppointmentLetterStore,
+        CreateAccountUseCase,
+        GrantRoleUseCase,
+        ChangeAccountStatusUseCase,
+        ResetAccountPasswordUseCase,
+        GetAccountHistoryUseCase,
+        ListAccountsUseCase,
+        ImportEvaluatorsUseCase,
+        CreateUnitUseCase,
+        ListUnitsUseCase,
+        SubmitLocalAdminRequestUseCase,
+        ListLocalAdminRequestsUseCase,
+        GetAppointmentLetterUseCase,
+        DecideLocalAdminRequestUseCase,
+      ],
+      exports: [accountModels, PasswordHasher],
+    };
+  }
+}

@@ -98,6 +98,11 @@ export const registrationConfigSchema = z
     /** Sign-in (and, separately, reset) attempts one IP may make per window. */
     SIGN_IN_IP_LIMIT: envInt({ min: 1, max: 100_000 }).default(20),
     SIGN_IN_IP_WINDOW_SECONDS: envInt({ min: 1, max: 86_400 }).default(300),
+    /**
+     * Express 'trust proxy': the proxy addresses whose X-Forwarded-For is believed, so the
+     * per-IP sign-in limit sees the client (e.g. `loopback`, `loopback, 10.0.0.0/8`).
+     */
+    TRUST_PROXY: envString().default('loopback'),
     // --- end sign-in ---
     /** Seed the provinces, regencies and cities at start-up while the registry has no Pemda. */
     REGIONS_SEED_ON_START: envBool().default(true),

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { InstitutionDirectory } from './institution-directory';
 import { InstitutionController } from './institution.controller';
 import { InstitutionRepository } from './institution.repository';
 import { INSTITUTION_MODEL, institutionSchema } from './institution.schema';
@@ -28,6 +29,7 @@ export class InstitutionModule {
       providers: [
         { provide: INSTITUTION_OPTIONS, useValue: options },
         InstitutionRepository,
+        InstitutionDirectory,
         RegionCatalogue,
         RegisterInstitutionUseCase,
         GetInstitutionUseCase,
@@ -37,6 +39,7 @@ export class InstitutionModule {
         ImportInstitutionsUseCase,
         SeedRegionsOnStartup,
       ],
+      exports: [InstitutionDirectory],
     };
   }
 }

@@ -88,6 +88,10 @@ export class InstitutionRepository {
     await this.model.insertMany(docs, { session, ordered: true });
   }
 
+  async exists(institutionId: string): Promise<boolean> {
+    return (await this.model.exists({ _id: institutionId }).exec()) !== null;
+  }
+
   async findById(institutionId: string): Promise<Institution | null> {
     return this.model.findById(institutionId).lean<Institution>().exec();
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { parseCsv } from './csv';
+import { parseCsv } from '../csv/csv-reader';
 import type { InstitutionType } from './institution.schema';
 
 /** A regional government (Pemda) as the administrative data describes it. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CredentialsRepository } from './credentials.repository';
-import { matchTotp, TOTP_STEP_SECONDS } from './totp';
+import { matchTotp, TOTP_STEP_SECONDS } from '@kipp/auth';
 
 /** Checks a TOTP code and uses it up, so an overheard code cannot be replayed. */
 @Injectable()

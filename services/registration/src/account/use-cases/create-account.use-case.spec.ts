@@ -1,14 +1,14 @@
-import type { AuthenticatedUser } from '@kipp/auth';
 import { AccountCreatedV1 } from '@kipp/contracts';
 import { OutboxNotifier } from '@kipp/messaging';
 import type { AccountRepository } from '../account.repository';
 import type { Account } from '../account.schema';
-import type { InstitutionLookup } from '../institution-lookup';
+import type { InstitutionDirectory } from '../../institution/institution-directory';
 import { AccountFactory, newAccountSchema, type NewAccount } from '../new-account';
 import { PasswordHasher } from '../password-hasher';
 import type { UnitRepository } from '../unit/unit.repository';
 import { UnitNotFoundError } from '../unit/unit.errors';
 import { CreateAccountUseCase } from './create-account.use-case';
+import { authenticatedUser } from '@kipp/testing';
 
 class InMemoryAccounts {
   readonly stored: NewAccount[] = [];
@@ -19,13 +19,10 @@ class InMemoryAccounts {
   }
 }
 
-const localAdmin: AuthenticatedUser = {
+const localAdmin = authenticatedUser(['local_admin'], {
   accountId: 'acct_la',
-  roles: ['local_admin'],
   institutionId: 'inst_a',
-  unitId: null,
-  locale: 'id',
-};
+});
 
 function setUp(unitExists = true) {
   const accounts = new InMemoryAccounts();
@@ -35,7 +32,7 @@ function setUp(unitExists = true) {
   const useCase = new CreateAccountUseCase(
     accounts as unknown as AccountRepository,
     new AccountFactory(new PasswordHasher()),
-    { assertRegistered: () => Promise.resolve() } as unknown as InstitutionLookup,
+    { assertRegistered: () => Promise.resolve() } as unknown as InstitutionDirectory,
     {
       findInInstitution: () => Promise.resolve(unitExists ? { _id: 'unit_1' } : null),
     } as unknown as UnitRepository,

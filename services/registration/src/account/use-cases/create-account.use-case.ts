@@ -4,7 +4,7 @@ import { OutboxNotifier } from '@kipp/messaging';
 import { assertMayProvision } from '../account-policy';
 import { AccountRepository } from '../account.repository';
 import type { Account } from '../account.schema';
-import { InstitutionLookup } from '../institution-lookup';
+import { InstitutionDirectory } from '../../institution/institution-directory';
 import { AccountFactory, type NewAccountInput } from '../new-account';
 import { UnitRepository } from '../unit/unit.repository';
 import { UnitNotFoundError } from '../unit/unit.errors';
@@ -20,7 +20,7 @@ export class CreateAccountUseCase {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly factory: AccountFactory,
-    private readonly institutions: InstitutionLookup,
+    private readonly institutions: InstitutionDirectory,
     private readonly units: UnitRepository,
     private readonly outbox: OutboxNotifier,
   ) {}

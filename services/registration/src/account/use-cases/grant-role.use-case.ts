@@ -12,7 +12,7 @@ import {
 } from '../account.errors';
 import { AccountRepository, type AccountChange } from '../account.repository';
 import type { Account } from '../account.schema';
-import { InstitutionLookup } from '../institution-lookup';
+import { InstitutionDirectory } from '../../institution/institution-directory';
 import { reviewerProfileSchema } from '../new-account';
 
 export const grantRoleSchema = z.strictObject({
@@ -30,7 +30,7 @@ export type GrantRoleInput = z.infer<typeof grantRoleSchema>;
 export class GrantRoleUseCase {
   constructor(
     private readonly accounts: AccountRepository,
-    private readonly institutions: InstitutionLookup,
+    private readonly institutions: InstitutionDirectory,
     private readonly outbox: OutboxNotifier,
   ) {}
 

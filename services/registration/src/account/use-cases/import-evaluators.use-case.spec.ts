@@ -1,19 +1,13 @@
 import type { Connection } from 'mongoose';
-import type { AuthenticatedUser } from '@kipp/auth';
 import { OutboxNotifier } from '@kipp/messaging';
 import { EvaluatorImportInvalidError } from '../account.errors';
 import type { AccountRepository } from '../account.repository';
 import { AccountFactory, type NewAccount } from '../new-account';
 import { PasswordHasher } from '../password-hasher';
 import { ImportEvaluatorsUseCase } from './import-evaluators.use-case';
+import { authenticatedUser } from '@kipp/testing';
 
-const admin: AuthenticatedUser = {
-  accountId: 'acct_admin',
-  roles: ['national_admin'],
-  institutionId: null,
-  unitId: null,
-  locale: 'id',
-};
+const admin = authenticatedUser(['national_admin'], { accountId: 'acct_admin' });
 
 const HEADER = 'userId,name,email,locale,affiliation,homeProvinceCode,expertiseCategoryIds,role';
 

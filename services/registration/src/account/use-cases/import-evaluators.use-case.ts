@@ -6,7 +6,7 @@ import { OutboxNotifier } from '@kipp/messaging';
 import { InjectConnection, runInTransaction } from '@kipp/mongo';
 import { EvaluatorImportInvalidError, type ImportRowIssue } from '../account.errors';
 import { AccountRepository } from '../account.repository';
-import { parseCsv } from '../csv';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../csv/csv-reader';
 import {
   AccountFactory,
   reviewerAccountSchema,
@@ -92,14 +92,15 @@ export class ImportEvaluatorsUseCase {
   }
 
   private async validate(csv: string): Promise<{ row: number; account: NewAccountInput }[]> {
-    const table = parseCsv(csv);
-    if (table === null) {
-      throw new EvaluatorImportInvalidError(
-        [{ row: 0, field: '', message: 'a quoted field is not closed' }],
-        0,
-      );
+    let records: CsvRecord[];
+    try {
+      records = parseCsv(csv);
+    } catch (error) {
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      // Row 0: a problem of the file as a whole, as this report has always numbered it.
+      throw new EvaluatorImportInvalidError([{ row: 0, field: '', message: error.message }], 0);
     }
-    const [header = [], ...body] = table;
+    const [header = [], ...body] = records.map((record) => record.cells);
     const columns = header.map((name) => name.trim());
     const missing = IMPORT_COLUMNS.filter((column) => !columns.includes(column));
     if (missing.length > 0) {

@@ -1,15 +1,9 @@
-import type { AuthenticatedUser } from '@kipp/auth';
 import { OutboxNotifier } from '@kipp/messaging';
 import { InMemoryEditions, payloadsOf } from './in-memory-editions';
 import { ChangeEditionPhaseUseCase } from './change-edition-phase.use-case';
+import { authenticatedUser } from '@kipp/testing';
 
-const admin: AuthenticatedUser = {
-  accountId: 'acct_admin',
-  roles: ['national_admin'],
-  institutionId: null,
-  unitId: null,
-  locale: 'id',
-};
+const admin = authenticatedUser(['national_admin'], { accountId: 'acct_admin' });
 
 describe('ChangeEditionPhaseUseCase', () => {
   it('should move the phase by hand, name the admin and hold until the next phase start', async () => {

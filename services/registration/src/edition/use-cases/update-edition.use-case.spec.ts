@@ -1,16 +1,10 @@
-import type { AuthenticatedUser } from '@kipp/auth';
 import { EditionUpdatedV1 } from '@kipp/contracts';
 import { OutboxNotifier } from '@kipp/messaging';
 import { InMemoryEditions, payloadsOf } from './in-memory-editions';
 import { UpdateEditionUseCase } from './update-edition.use-case';
+import { authenticatedUser } from '@kipp/testing';
 
-const admin: AuthenticatedUser = {
-  accountId: 'acct_admin',
-  roles: ['national_admin'],
-  institutionId: null,
-  unitId: null,
-  locale: 'id',
-};
+const admin = authenticatedUser(['national_admin'], { accountId: 'acct_admin' });
 
 function setUp() {
   const editions = new InMemoryEditions();

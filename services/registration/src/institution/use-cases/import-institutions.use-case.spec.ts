@@ -1,17 +1,11 @@
 import type { Connection } from 'mongoose';
-import type { AuthenticatedUser } from '@kipp/auth';
 import { OutboxNotifier, type PendingEvent } from '@kipp/messaging';
 import type { InstitutionRepository, NewInstitution } from '../institution.repository';
 import { RegionCatalogue } from '../region-catalogue';
 import { ImportInstitutionsUseCase } from './import-institutions.use-case';
+import { authenticatedUser } from '@kipp/testing';
 
-const admin: AuthenticatedUser = {
-  accountId: 'acct_admin',
-  roles: ['national_admin'],
-  institutionId: null,
-  unitId: null,
-  locale: 'id',
-};
+const admin = authenticatedUser(['national_admin'], { accountId: 'acct_admin' });
 
 class InMemoryInstitutions {
   readonly written: { institution: NewInstitution; events: readonly PendingEvent[] }[] = [];

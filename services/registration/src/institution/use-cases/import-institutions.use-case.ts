@@ -6,7 +6,7 @@ import { INSTITUTION_TYPES, InstitutionRegisteredV1 } from '@kipp/contracts';
 import type { AuthenticatedUser } from '@kipp/auth';
 import { createEvent, OutboxNotifier } from '@kipp/messaging';
 import { InjectConnection, runInTransaction } from '@kipp/mongo';
-import { CsvSyntaxError, parseCsv, type CsvRecord } from '../csv';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../csv/csv-reader';
 import {
   InstitutionImportInvalidError,
   type ImportReport,
@@ -19,7 +19,7 @@ import {
   type RegisterInstitutionInput,
 } from './register-institution.use-case';
 
-/** Around 1 MB of text: the JSON body limit of the service refuses more anyway (413). */
+/** Around 1 MB of text: a few thousand institutions never come near it. */
 export const MAX_IMPORT_CHARS = 1_000_000;
 export const MAX_IMPORT_ROWS = 5_000;
 

@@ -1,5 +1,4 @@
 import { InstitutionRegisteredV1 } from '@kipp/contracts';
-import type { AuthenticatedUser } from '@kipp/auth';
 import { OutboxNotifier, type PendingEvent } from '@kipp/messaging';
 import type { InstitutionRepository, NewInstitution } from '../institution.repository';
 import type { Institution } from '../institution.schema';
@@ -7,6 +6,7 @@ import {
   registerInstitutionSchema,
   RegisterInstitutionUseCase,
 } from './register-institution.use-case';
+import { authenticatedUser } from '@kipp/testing';
 
 class InMemoryInstitutions {
   readonly stored: { institution: NewInstitution; events: readonly PendingEvent[] }[] = [];
@@ -18,13 +18,7 @@ class InMemoryInstitutions {
   }
 }
 
-const admin: AuthenticatedUser = {
-  accountId: 'acct_admin',
-  roles: ['national_admin'],
-  institutionId: null,
-  unitId: null,
-  locale: 'id',
-};
+const admin = authenticatedUser(['national_admin'], { accountId: 'acct_admin' });
 
 describe('RegisterInstitutionUseCase', () => {
   it('should store the institution with its registered event in the same write, and wake the relay', async () => {

@@ -1,18 +1,12 @@
-import type { AuthenticatedUser } from '@kipp/auth';
 import { InstitutionUpdatedV1 } from '@kipp/contracts';
 import { OutboxNotifier, type PendingEvent } from '@kipp/messaging';
 import type { InstitutionChanges, InstitutionRepository } from '../institution.repository';
 import type { Institution, InstitutionHistoryEntry } from '../institution.schema';
 import { RegionCatalogue } from '../region-catalogue';
 import { updateInstitutionSchema, UpdateInstitutionUseCase } from './update-institution.use-case';
+import { authenticatedUser } from '@kipp/testing';
 
-const admin: AuthenticatedUser = {
-  accountId: 'acct_admin',
-  roles: ['national_admin'],
-  institutionId: null,
-  unitId: null,
-  locale: 'id',
-};
+const admin = authenticatedUser(['national_admin'], { accountId: 'acct_admin' });
 
 class OneInstitution {
   events: PendingEvent[] = [];

@@ -6,7 +6,7 @@ import { sealToString } from '../sealing';
 import { ChallengeInvalidError } from '../session.errors';
 import { SESSION_SETTINGS, type SessionSettings } from '../session.settings';
 import { SignInChallengeRepository } from '../sign-in-challenge.repository';
-import { generateTotpSecret, otpauthUri } from '../totp';
+import { generateTotpSecret, otpauthUri } from '@kipp/auth';
 
 export const challengeOnlySchema = z.strictObject({ challenge: z.string().min(1).max(128) });
 

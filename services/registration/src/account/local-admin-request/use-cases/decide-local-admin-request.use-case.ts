@@ -7,7 +7,7 @@ import { createEvent, OutboxNotifier } from '@kipp/messaging';
 import { InjectConnection, runInTransaction } from '@kipp/mongo';
 import { AccountRepository } from '../../account.repository';
 import type { Account } from '../../account.schema';
-import { InstitutionLookup } from '../../institution-lookup';
+import { InstitutionDirectory } from '../../../institution/institution-directory';
 import { AccountFactory, type PreparedAccount } from '../../new-account';
 import {
   LocalAdminRequestNotFoundError,
@@ -45,7 +45,7 @@ export class DecideLocalAdminRequestUseCase {
     private readonly requests: LocalAdminRequestRepository,
     private readonly accounts: AccountRepository,
     private readonly factory: AccountFactory,
-    private readonly institutions: InstitutionLookup,
+    private readonly institutions: InstitutionDirectory,
     private readonly outbox: OutboxNotifier,
     @InjectConnection() private readonly connection: Connection,
   ) {}

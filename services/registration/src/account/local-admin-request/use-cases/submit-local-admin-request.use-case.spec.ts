@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AppointmentLetterStore } from '../appointment-letter.store';
 import { LetterMissingError, LetterNotPdfError } from '../local-admin-request.errors';
 import type { LocalAdminRequestRepository } from '../local-admin-request.repository';
-import type { InstitutionLookup } from '../../institution-lookup';
+import type { InstitutionDirectory } from '../../../institution/institution-directory';
 import {
   isPdf,
   submitLocalAdminRequestSchema,
@@ -24,7 +24,7 @@ function setUp() {
   const useCase = new SubmitLocalAdminRequestUseCase(
     { insert } as unknown as LocalAdminRequestRepository,
     { put, remove: jest.fn() } as unknown as AppointmentLetterStore,
-    { assertRegistered: () => Promise.resolve() } as unknown as InstitutionLookup,
+    { assertRegistered: () => Promise.resolve() } as unknown as InstitutionDirectory,
   );
   return { useCase, put, insert };
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { LOCALES } from '@kipp/contracts';
-import { InstitutionLookup } from '../../institution-lookup';
+import { InstitutionDirectory } from '../../../institution/institution-directory';
 import { userIdSchema } from '../../new-account';
 import { AppointmentLetterStore } from '../appointment-letter.store';
 import { LetterMissingError, LetterNotPdfError } from '../local-admin-request.errors';
@@ -39,7 +39,7 @@ export class SubmitLocalAdminRequestUseCase {
   constructor(
     private readonly requests: LocalAdminRequestRepository,
     private readonly letters: AppointmentLetterStore,
-    private readonly institutions: InstitutionLookup,
+    private readonly institutions: InstitutionDirectory,
   ) {}
 
   async execute(

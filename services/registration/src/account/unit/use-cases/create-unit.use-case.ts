@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { assertInstitutionScope, type AuthenticatedUser } from '@kipp/auth';
-import { InstitutionLookup } from '../../institution-lookup';
+import { InstitutionDirectory } from '../../../institution/institution-directory';
 import { UnitRepository } from '../unit.repository';
 import type { Unit } from '../unit.schema';
 
@@ -15,7 +15,7 @@ export type CreateUnitInput = z.infer<typeof createUnitSchema>;
 export class CreateUnitUseCase {
   constructor(
     private readonly units: UnitRepository,
-    private readonly institutions: InstitutionLookup,
+    private readonly institutions: InstitutionDirectory,
   ) {}
 
   async execute(

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { InstitutionNotFoundError } from './institution.errors';
+import { InstitutionRepository } from './institution.repository';
+
+/**
+ * What other features of this service may ask of the institution registry: whether an
+ * institution is registered (accounts, units and local-admin requests belong to one).
+ */
+@Injectable()
+export class InstitutionDirectory {
+  constructor(private readonly institutions: InstitutionRepository) {}
+
+  /** Throws INSTITUTION_NOT_FOUND (404) when no institution has this id. */
+  async assertRegistered(institutionId: string): Promise<void> {
+    if (!(await this.institutions.exists(institutionId))) {
+      throw new InstitutionNotFoundError(institutionId);
+    }
+  }
+}
