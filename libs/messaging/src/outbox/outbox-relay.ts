@@ -48,7 +48,7 @@ export class OutboxRelay {
     private readonly logger: Logger,
     options: OutboxRelayOptions = {},
   ) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 200;
     this.claimMs = options.claimMs ?? 30_000;
   }
