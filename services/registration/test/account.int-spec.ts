@@ -813,16 +813,36 @@ describe('account administration', () => {
         `${userIds[0]},Prof. Sari,sari@ugm.ac.id,id,Universitas Gadjah Mada,34,health;governance,evaluator`,
         `${userIds[1]},"Dr. Bayu, M.Sc.",bayu@itb.ac.id,en,ITB,,health,panelist`,
       ].join('\r\n');
-      const response = await http()
+      const started = await http()
         .post('/accounts/evaluator-imports')
         .set(national)
         .send({ csv })
-        .expect(201);
-      const body = response.body as {
+        .expect(202);
+      expect(started.body).toMatchObject({ status: 'applying', total: 2, processed: 0 });
+      const { importId } = started.body as { importId: string };
+      type Imported = {
         imported: number;
-        accounts: { row: number; accountId: string; userId: string; initialPassword: string }[];
+        accounts: { row: number; accountId: string; userId: string; initialPassword?: string }[];
       };
+      const readJob = async () =>
+        (await http().get(`/imports/${importId}`).set(national).expect(200)).body as {
+          status: string;
+          processed: number;
+          result?: Imported;
+        };
+      const done = await eventually(async () => {
+        const job = await readJob();
+        expect(job.status).toBe('done');
+        return job;
+      });
+      expect(done.processed).toBe(2);
+      const body = done.result as Imported;
       expect(body.imported).toBe(2);
+      expect(body.accounts.every((a) => typeof a.initialPassword === 'string')).toBe(true);
+      // Shown once: the next read has the accounts, not their passwords.
+      const again = await readJob();
+      expect(again.result?.accounts.map((a) => a.userId)).toEqual(userIds);
+      expect(JSON.stringify(again)).not.toContain('initialPassword');
       expect(body.accounts.map((a) => a.userId)).toEqual(userIds);
 
       await eventually(() => {
@@ -842,15 +862,18 @@ describe('account administration', () => {
         name: 'Dr. Bayu, M.Sc.',
       });
       for (const account of body.accounts) {
-        expectNoPasswordMaterial(rawEventsAbout(account.accountId), account.initialPassword);
+        expectNoPasswordMaterial(
+          rawEventsAbout(account.accountId),
+          String(account.initialPassword),
+        );
       }
 
-      const again = await http()
+      const repeated = await http()
         .post('/accounts/evaluator-imports')
         .set(national)
         .send({ csv })
         .expect(422);
-      expect(JSON.stringify(again.body)).toContain('the user id is taken');
+      expect(JSON.stringify(repeated.body)).toContain('the user id is taken');
     });
   });
 });

@@ -324,6 +324,31 @@ describe('institution registry', () => {
   describe('CSV import', () => {
     const header = 'code,name,type,provinceCode,disadvantaged';
 
+    interface ImportJobBody {
+      importId: string;
+      kind: string;
+      status: string;
+      total: number;
+      processed: number;
+      result?: unknown;
+    }
+
+    /** Starts a valid import (202) and polls its job until it is done. */
+    async function importUntilDone(csv: string) {
+      const started = await http()
+        .post('/institutions/imports')
+        .set(admin)
+        .send({ csv })
+        .expect(202);
+      const { importId } = started.body as ImportJobBody;
+      const done = await eventually(async () => {
+        const job = await http().get(`/imports/${importId}`).set(admin).expect(200);
+        expect((job.body as ImportJobBody).status).toBe('done');
+        return job.body as ImportJobBody;
+      });
+      return { started: started.body as ImportJobBody, done };
+    }
+
     it('should import nothing and answer 422 with the row and column at fault when one row is invalid', async () => {
       const csv = [
         header,
@@ -395,12 +420,21 @@ describe('institution registry', () => {
         `${codes[1]},PD Impor Baik,bumd,33,true`,
         `${codes[2]},"Kementerian Impor, Baik",ministry,,`,
       ].join('\n');
-      const response = await http()
-        .post('/institutions/imports')
-        .set(admin)
-        .send({ csv })
-        .expect(201);
-      expect(response.body).toEqual({ rows: 3, errors: [] });
+      const { started, done } = await importUntilDone(csv);
+      expect(started).toEqual({
+        importId: expect.any(String) as unknown,
+        status: 'applying',
+        total: 3,
+        processed: 0,
+      });
+      expect(done).toEqual({
+        importId: started.importId,
+        kind: 'institutions',
+        status: 'done',
+        total: 3,
+        processed: 3,
+        result: { rows: 3, errors: [] },
+      });
 
       const imported = await list('q=baik');
       expect(imported.items.map((i) => i.code).sort()).toEqual([...codes].sort());
@@ -419,7 +453,26 @@ describe('institution registry', () => {
       expect(registeredEvents().filter((e) => e.payload.code.includes('-IMP-'))).toHaveLength(0);
     });
 
-    it('should let no one but the national admin import', async () => {
+    it('should apply a long file in the background and count every row when it is done', async () => {
+      const rows = Array.from({ length: 1200 }, (_, i) => `BUMD-LONG-${i},PD Panjang ${i},bumd,,`);
+      const { started, done } = await importUntilDone([header, ...rows].join('\n'));
+
+      expect(started).toMatchObject({ status: 'applying', total: 1200, processed: 0 });
+      expect(done).toMatchObject({ status: 'done', total: 1200, processed: 1200 });
+      expect((await list('q=BUMD-LONG-')).total).toBe(1200);
+      await eventually(() => {
+        expect(
+          registeredEvents().filter((e) => e.payload.code.startsWith('BUMD-LONG-')),
+        ).toHaveLength(1200);
+      });
+    });
+
+    it('should answer 404 IMPORT_NOT_FOUND when the import id is unknown', async () => {
+      const response = await http().get('/imports/imp_unknown').set(admin).expect(404);
+      expect(response.body).toMatchObject({ error: { code: 'IMPORT_NOT_FOUND' } });
+    });
+
+    it('should let no one but the national admin import or follow an import', async () => {
       const localAdmin = await service.issuer.headers(['local_admin'], {
         institutionId: 'inst_3273',
       });
@@ -428,6 +481,14 @@ describe('institution registry', () => {
         .set(localAdmin)
         .send({ csv: `${header}\nX-9,PT Sembilan,bumn,,` })
         .expect(403);
+      const { started } = await importUntilDone(`${header}\nX-10,PT Sepuluh,bumn,,`);
+      for (const role of ['local_admin', 'unit_operator', 'evaluator', 'panelist'] as const) {
+        const headers = await service.issuer.headers([role], {
+          institutionId: 'inst_x',
+          unitId: 'unit_x',
+        });
+        await http().get(`/imports/${started.importId}`).set(headers).expect(403);
+      }
     });
   });
 });

@@ -2,7 +2,15 @@ import { Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
-import { ApiZodResponse, ZodBody, ZodParams, ZodQuery } from '@kipp/service-kit';
+import {
+  ApiZodResponse,
+  errorResponseSchema,
+  ZodBody,
+  ZodParams,
+  ZodQuery,
+} from '@kipp/service-kit';
+import { startedImportResponse } from '../import-job/import-job.controller';
+import type { StartedImport } from '../import-job/import-job.runner';
 import {
   accountView,
   provisionedAccountView,
@@ -56,18 +64,6 @@ const historyResponse = z.object({
   ),
 });
 
-const importResponse = z.object({
-  imported: z.number(),
-  accounts: z.array(
-    z.object({
-      row: z.number(),
-      accountId: z.string(),
-      userId: z.string(),
-      initialPassword: z.string(),
-    }),
-  ),
-});
-
 @ApiTags('accounts')
 @ApiBearerAuth()
 @Controller('accounts')
@@ -110,15 +106,23 @@ export class AccountController {
   }
 
   @Post('evaluator-imports')
-  @HttpCode(HttpStatus.CREATED)
+  @HttpCode(HttpStatus.ACCEPTED)
   @Roles('national_admin')
-  @ApiZodResponse(HttpStatus.CREATED, importResponse, 'Every account, with its first password')
+  @ApiZodResponse(
+    HttpStatus.ACCEPTED,
+    startedImportResponse,
+    'Every row is valid and is being imported; GET /imports/{importId} gives the first passwords once',
+  )
+  @ApiZodResponse(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    errorResponseSchema,
+    'IMPORT_INVALID: nothing imported; details are the report ({ rows, issues })',
+  )
   async import(
     @ZodBody(importEvaluatorsSchema) body: ImportEvaluatorsInput,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<z.infer<typeof importResponse>> {
-    const accounts = await this.importEvaluators.execute(body, user);
-    return { imported: accounts.length, accounts };
+  ): Promise<StartedImport> {
+    return this.importEvaluators.execute(body, user);
   }
 
   @Post(':accountId/roles')

@@ -10,7 +10,8 @@ import {
   ZodParams,
   ZodQuery,
 } from '@kipp/service-kit';
-import type { ImportReport } from './institution.errors';
+import { startedImportResponse } from '../import-job/import-job.controller';
+import type { StartedImport } from '../import-job/import-job.runner';
 import type { Institution } from './institution.schema';
 import { GetInstitutionUseCase } from './use-cases/get-institution.use-case';
 import {
@@ -54,18 +55,6 @@ const institutionListResponse = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-});
-
-const importReportResponse = z.object({
-  rows: z.number().int(),
-  errors: z.array(
-    z.object({
-      row: z.number().int(),
-      column: z.string().nullable(),
-      code: z.string(),
-      message: z.string(),
-    }),
-  ),
 });
 
 const seedRegionsResponse = z.object({
@@ -142,9 +131,13 @@ export class InstitutionController {
   }
 
   @Post('imports')
-  @HttpCode(HttpStatus.CREATED)
+  @HttpCode(HttpStatus.ACCEPTED)
   @Roles('national_admin')
-  @ApiZodResponse(HttpStatus.CREATED, importReportResponse, 'Every row was imported')
+  @ApiZodResponse(
+    HttpStatus.ACCEPTED,
+    startedImportResponse,
+    'Every row is valid and is being imported; follow it at GET /imports/{importId}',
+  )
   @ApiZodResponse(
     HttpStatus.UNPROCESSABLE_ENTITY,
     errorResponseSchema,
@@ -153,7 +146,7 @@ export class InstitutionController {
   async import(
     @ZodBody(importInstitutionsSchema) body: ImportInstitutionsInput,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<ImportReport> {
+  ): Promise<StartedImport> {
     return this.importInstitutions.execute(body, user);
   }
 

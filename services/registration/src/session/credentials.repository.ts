@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, Model } from 'mongoose';
+import type { Role } from '@kipp/auth';
 import type { PendingEvent } from '@kipp/messaging';
 import { isDuplicateKeyError } from '@kipp/mongo';
 import { ACCOUNT_MODEL, type Account } from '../account/account.schema';
@@ -43,6 +44,9 @@ const CREDENTIAL_FIELDS = Object.keys({
   totpSecretSealed: 1,
   totpEnabledAt: 1,
 } satisfies Record<keyof Credentials, 1>).join(' ');
+
+/** Where a person turned TOTP on: the sign-in flow, or their account settings. */
+export type TotpChangeSource = 'sign_in' | 'account_settings';
 
 export type NewAccount = Omit<Account, 'outbox' | 'createdAt' | 'updatedAt'>;
 
@@ -142,14 +146,55 @@ export class CredentialsRepository {
     return result.matchedCount === 1;
   }
 
-  /** Stores the sealed TOTP secret; false when the account enrolled meanwhile. */
-  async enableTotp(accountId: string, totpSecretSealed: string, now: Date): Promise<boolean> {
+  /**
+   * Stores the sealed TOTP secret and records the change in the same write; false when the
+   * account enrolled meanwhile. `via` says where: the sign-in flow or the account settings.
+   */
+  async enableTotp(
+    accountId: string,
+    totpSecretSealed: string,
+    via: TotpChangeSource,
+    now: Date,
+  ): Promise<boolean> {
     const result = await this.accounts
       .updateOne(
         { _id: accountId, status: 'active', totpEnabledAt: null },
         {
           $set: { totpSecretSealed, totpEnabledAt: now },
-          $push: { history: { at: now, by: accountId, action: 'totp_enrolled', detail: {} } },
+          $push: { history: { at: now, by: accountId, action: 'totp_enrolled', detail: { via } } },
+        },
+      )
+      .exec();
+    return result.matchedCount === 1;
+  }
+
+  /**
+   * Forgets the TOTP secret and records it in the same write, unless the account meanwhile
+   * gained a role that requires TOTP (or already had it off): then false.
+   */
+  async disableTotp(
+    accountId: string,
+    rolesRequiringTotp: readonly Role[],
+    now: Date,
+  ): Promise<boolean> {
+    const result = await this.accounts
+      .updateOne(
+        {
+          _id: accountId,
+          status: 'active',
+          totpEnabledAt: { $ne: null },
+          roles: { $nin: [...rolesRequiringTotp] },
+        },
+        {
+          $set: { totpSecretSealed: null, totpEnabledAt: null },
+          $push: {
+            history: {
+              at: now,
+              by: accountId,
+              action: 'totp_disabled',
+              detail: { via: 'account_settings' },
+            },
+          },
         },
       )
       .exec();

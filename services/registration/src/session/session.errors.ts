@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError, UnauthorizedError } from '@kipp/service-kit';
+import { ConflictError, DomainError, ForbiddenError, UnauthorizedError } from '@kipp/service-kit';
 import type { PasswordRule } from './password-policy';
 
 /** The one answer to every failed sign-in: unknown, deactivated, locked or wrong password. */
@@ -57,5 +57,41 @@ export class ResetTokenInvalidError extends DomainError {
 
   constructor() {
     super('RESET_TOKEN_INVALID', 'This password reset link is invalid, expired or already used');
+  }
+}
+
+/** 400, not 401: the caller is signed in, and a 401 would read as an expired token. */
+export class SecondFactorCodeInvalidError extends DomainError {
+  readonly status = HttpStatus.BAD_REQUEST;
+
+  constructor() {
+    super('TOTP_CODE_INVALID', 'The authentication code is incorrect or was already used');
+  }
+}
+
+export class SecondFactorAlreadyEnabledError extends ConflictError {
+  constructor() {
+    super('SECOND_FACTOR_ALREADY_ENABLED', 'Two-step verification is already on');
+  }
+}
+
+export class SecondFactorNotEnabledError extends ConflictError {
+  constructor() {
+    super('SECOND_FACTOR_NOT_ENABLED', 'Two-step verification is not on');
+  }
+}
+
+export class NoPendingSecondFactorError extends ConflictError {
+  constructor() {
+    super(
+      'NO_PENDING_SECOND_FACTOR',
+      'There is no secret waiting for confirmation; start the set-up again',
+    );
+  }
+}
+
+export class SecondFactorRequiredError extends ForbiddenError {
+  constructor() {
+    super('SECOND_FACTOR_REQUIRED', 'Two-step verification is required for your role');
   }
 }

@@ -125,3 +125,31 @@ export const usedTotpStepSchema = new Schema<UsedTotpStep>(
 );
 // Once outside the acceptance window a step can no longer be replayed anyway.
 usedTotpStepSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+/**
+ * A TOTP secret offered to a signed-in person from their account settings, sealed, until a
+ * code from the app confirms it. One per account: asking again replaces the offer.
+ */
+export interface PendingSecondFactor {
+  /** The account's id. */
+  _id: string;
+  totpSecretSealed: string;
+  failedAttempts: number;
+  expiresAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const PENDING_SECOND_FACTOR_MODEL = 'PendingSecondFactor';
+
+export const pendingSecondFactorSchema = new Schema<PendingSecondFactor>(
+  {
+    _id: { type: String, required: true },
+    totpSecretSealed: { type: String, required: true },
+    failedAttempts: { type: Number, required: true, default: 0 },
+    expiresAt: { type: Date, required: true },
+  },
+  schemaOptions('pending_second_factors'),
+);
+// An offer nobody confirmed disappears by itself; lookups are by _id (the account).
+pendingSecondFactorSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

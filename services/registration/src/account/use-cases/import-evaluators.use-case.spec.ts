@@ -6,6 +6,7 @@ import { AccountFactory, type NewAccount } from '../new-account';
 import { PasswordHasher } from '../password-hasher';
 import { ImportEvaluatorsUseCase } from './import-evaluators.use-case';
 import { authenticatedUser } from '@kipp/testing';
+import { inMemoryImportJobRunner } from '../../import-job/testing/in-memory-import-jobs';
 
 const admin = authenticatedUser(['national_admin'], { accountId: 'acct_admin' });
 
@@ -25,13 +26,15 @@ function setUp(taken: string[] = []) {
   const connection = {
     transaction: (fn: (session: unknown) => Promise<unknown>) => fn({}),
   };
+  const { jobs, runner } = inMemoryImportJobRunner();
   const useCase = new ImportEvaluatorsUseCase(
     accounts as unknown as AccountRepository,
     new AccountFactory(new PasswordHasher()),
     new OutboxNotifier(),
+    runner,
     connection as unknown as Connection,
   );
-  return { useCase, written };
+  return { useCase, written, jobs, runner };
 }
 
 async function reportOf(promise: Promise<unknown>) {
@@ -41,13 +44,27 @@ async function reportOf(promise: Promise<unknown>) {
 }
 
 describe('ImportEvaluatorsUseCase', () => {
-  it('should write every row in one batch with its profile', async () => {
-    const { useCase, written } = setUp();
+  it('should write every row in one batch with its profile when the file is valid', async () => {
+    const { useCase, written, jobs, runner } = setUp();
     const csv = `${HEADER}\nte.sari,Prof. Sari,sari@ugm.ac.id,id,UGM,34,health; governance,evaluator\n`;
 
-    const imported = await useCase.execute({ csv }, admin);
+    const { importId, status } = await useCase.execute({ csv }, admin);
+    expect(status).toBe('applying');
+    await runner.whenIdle();
 
-    expect(imported).toEqual([expect.objectContaining({ row: 2, userId: 'te.sari' })]);
+    const job = jobs.jobs.get(importId);
+    expect(job).toMatchObject({
+      kind: 'evaluators',
+      status: 'done',
+      processed: 1,
+      result: {
+        imported: 1,
+        accounts: [{ row: 2, accountId: expect.any(String) as unknown, userId: 'te.sari' }],
+      },
+    });
+    // The first password is kept sealed, never in the clear.
+    expect(JSON.stringify(job?.result)).not.toContain('initialPassword');
+    expect(job?.sealedResult).toEqual(expect.any(String));
     expect(written).toHaveLength(1);
     expect(written[0]?.[0]).toMatchObject({
       roles: ['evaluator'],
@@ -59,7 +76,7 @@ describe('ImportEvaluatorsUseCase', () => {
     });
   });
 
-  it('should write nothing and report every bad row, repeated and taken user ids', async () => {
+  it('should write nothing and report every bad row when user ids repeat or are taken', async () => {
     const { useCase, written } = setUp(['te.taken']);
     const csv = [
       HEADER,
@@ -83,7 +100,7 @@ describe('ImportEvaluatorsUseCase', () => {
     expect(written).toHaveLength(0);
   });
 
-  it('should name the columns missing from the header', async () => {
+  it('should name the columns missing from the header when the header is short', async () => {
     const { useCase } = setUp();
     const details = await reportOf(useCase.execute({ csv: 'userId,name\nx,y' }, admin));
     const issues = (details as { issues: { row: number; field: string }[] }).issues;

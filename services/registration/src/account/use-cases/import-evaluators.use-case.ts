@@ -7,6 +7,7 @@ import { InjectConnection, runInTransaction } from '@kipp/mongo';
 import { EvaluatorImportInvalidError, type ImportRowIssue } from '../account.errors';
 import { AccountRepository } from '../account.repository';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../csv/csv-reader';
+import { ImportJobRunner, type StartedImport } from '../../import-job/import-job.runner';
 import {
   AccountFactory,
   reviewerAccountSchema,
@@ -54,8 +55,10 @@ const COLUMN_OF_PATH: Record<string, Column> = {
 
 /**
  * Imports evaluator and panelist accounts from CSV, all or nothing: every row is checked
- * first and any problem refuses the whole file with a report per row; otherwise every
- * account, each with its `account.created` event, is written in one transaction.
+ * first and any problem refuses the whole file with a report per row; otherwise, in the
+ * background, each row gets its first password (hashing is the slow part, so it is what
+ * progress counts) and every account, each with its `account.created` event, is written in
+ * one transaction. The first passwords are the job's one-time result.
  */
 @Injectable()
 export class ImportEvaluatorsUseCase {
@@ -63,32 +66,40 @@ export class ImportEvaluatorsUseCase {
     private readonly accounts: AccountRepository,
     private readonly factory: AccountFactory,
     private readonly outbox: OutboxNotifier,
+    private readonly runner: ImportJobRunner,
     @InjectConnection() private readonly connection: Connection,
   ) {}
 
-  async execute(
-    input: ImportEvaluatorsInput,
-    actor: AuthenticatedUser,
-  ): Promise<ImportedAccount[]> {
+  async execute(input: ImportEvaluatorsInput, actor: AuthenticatedUser): Promise<StartedImport> {
     const rows = await this.validate(input.csv);
-    const at = new Date();
-    const prepared: (PreparedAccount & { row: number })[] = [];
-    for (const { row, account } of rows) {
-      prepared.push({ row, ...(await this.factory.prepare(account, actor, at)) });
-    }
-    await runInTransaction(this.connection, (session) =>
-      this.accounts.insertAll(
-        prepared.map((entry) => entry.account),
-        session,
-      ),
-    );
-    this.outbox.nudge();
-    return prepared.map(({ row, account, initialPassword }) => ({
-      row,
-      accountId: account._id,
-      userId: account.userId,
-      initialPassword,
-    }));
+    return this.runner.start('evaluators', rows.length, actor, async (progress) => {
+      const at = new Date();
+      const prepared: (PreparedAccount & { row: number })[] = [];
+      for (const { row, account } of rows) {
+        prepared.push({ row, ...(await this.factory.prepare(account, actor, at)) });
+        await progress(prepared.length);
+      }
+      await runInTransaction(this.connection, (session) =>
+        this.accounts.insertAll(
+          prepared.map((entry) => entry.account),
+          session,
+        ),
+      );
+      this.outbox.nudge();
+      const accounts: ImportedAccount[] = prepared.map(({ row, account, initialPassword }) => ({
+        row,
+        accountId: account._id,
+        userId: account.userId,
+        initialPassword,
+      }));
+      return {
+        result: {
+          imported: accounts.length,
+          accounts: accounts.map(({ initialPassword: _shownOnce, ...kept }) => kept),
+        },
+        revealOnce: { imported: accounts.length, accounts },
+      };
+    });
   }
 
   private async validate(csv: string): Promise<{ row: number; account: NewAccountInput }[]> {

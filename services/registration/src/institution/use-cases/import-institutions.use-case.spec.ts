@@ -4,6 +4,7 @@ import type { InstitutionRepository, NewInstitution } from '../institution.repos
 import { RegionCatalogue } from '../region-catalogue';
 import { ImportInstitutionsUseCase } from './import-institutions.use-case';
 import { authenticatedUser } from '@kipp/testing';
+import { inMemoryImportJobRunner } from '../../import-job/testing/in-memory-import-jobs';
 
 const admin = authenticatedUser(['national_admin'], { accountId: 'acct_admin' });
 
@@ -28,25 +29,40 @@ const connection = {
 
 function setUp(taken: readonly string[] = []) {
   const institutions = new InMemoryInstitutions(taken);
+  const { jobs, runner } = inMemoryImportJobRunner();
   const useCase = new ImportInstitutionsUseCase(
     institutions as unknown as InstitutionRepository,
     new RegionCatalogue(),
     new OutboxNotifier(),
+    runner,
     connection,
   );
-  return { institutions, useCase };
+  return { institutions, useCase, jobs, runner };
 }
 
 const header = 'code,name,type,provinceCode,disadvantaged';
 
 describe('ImportInstitutionsUseCase', () => {
   it('should write every row, each with its own registered event, when the file is valid', async () => {
-    const { institutions, useCase } = setUp();
-    const report = await useCase.execute(
+    const { institutions, useCase, jobs, runner } = setUp();
+    const started = await useCase.execute(
       { csv: `${header}\nBUMN-1,PT Satu,bumn,,false\nBUMD-2,PD Dua,bumd,33,ya\n` },
       admin,
     );
-    expect(report).toEqual({ rows: 2, errors: [] });
+    expect(started).toEqual({
+      importId: expect.any(String) as unknown,
+      status: 'applying',
+      total: 2,
+      processed: 0,
+    });
+    await runner.whenIdle();
+    expect(jobs.jobs.get(started.importId)).toMatchObject({
+      kind: 'institutions',
+      status: 'done',
+      processed: 2,
+      createdBy: 'acct_admin',
+      result: { rows: 2, errors: [] },
+    });
     expect(institutions.written.map((w) => w.institution)).toEqual([
       expect.objectContaining({ code: 'BUMN-1', provinceCode: null, disadvantaged: false }),
       expect.objectContaining({ code: 'BUMD-2', provinceCode: '33', disadvantaged: true }),
@@ -92,6 +108,39 @@ describe('ImportInstitutionsUseCase', () => {
       ),
     ).rejects.toMatchObject({
       report: { errors: [expect.objectContaining({ row: 3, column: 'code', code: 'CODE_TAKEN' })] },
+    });
+    expect(institutions.written).toHaveLength(0);
+  });
+
+  it('should show progress every hundred rows while applying when the file is long', async () => {
+    const { institutions, useCase, jobs, runner } = setUp();
+    const rows = Array.from({ length: 250 }, (_, i) => `BUMN-${i},PT Nomor ${i},bumn,,`);
+    const { importId } = await useCase.execute({ csv: [header, ...rows].join('\n') }, admin);
+    await runner.whenIdle();
+
+    expect(jobs.seen.filter((seen) => seen.importId === importId)).toEqual([
+      { importId, status: 'applying', processed: 0 },
+      { importId, status: 'applying', processed: 100 },
+      { importId, status: 'applying', processed: 200 },
+      { importId, status: 'applying', processed: 250 },
+      { importId, status: 'done', processed: 250 },
+    ]);
+    expect(institutions.written).toHaveLength(250);
+  });
+
+  it('should fail the job with the report and write nothing when a code is registered while it waits', async () => {
+    const { institutions, useCase, jobs, runner } = setUp();
+    // Free when the file is checked, taken by the time the transaction looks again.
+    let checks = 0;
+    institutions.findExistingCodes = (codes) =>
+      Promise.resolve(new Set((checks += 1) > 1 ? codes : []));
+    const { importId } = await useCase.execute({ csv: `${header}\nNEW-1,PT Baru,bumn,,` }, admin);
+    await runner.whenIdle();
+
+    expect(jobs.jobs.get(importId)).toMatchObject({
+      status: 'failed',
+      errorCode: 'INSTITUTION_IMPORT_INVALID',
+      report: { rows: 1, errors: [expect.objectContaining({ row: 2, code: 'CODE_TAKEN' })] },
     });
     expect(institutions.written).toHaveLength(0);
   });

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Connection } from 'mongoose';
+import type { ClientSession, Connection } from 'mongoose';
 import { z } from 'zod';
 import { INSTITUTION_TYPES, InstitutionRegisteredV1 } from '@kipp/contracts';
 import type { AuthenticatedUser } from '@kipp/auth';
 import { createEvent, OutboxNotifier } from '@kipp/messaging';
 import { InjectConnection, runInTransaction } from '@kipp/mongo';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../csv/csv-reader';
+import { ImportJobRunner, type StartedImport } from '../../import-job/import-job.runner';
 import {
   InstitutionImportInvalidError,
   type ImportReport,
@@ -22,6 +23,8 @@ import {
 /** Around 1 MB of text: a few thousand institutions never come near it. */
 export const MAX_IMPORT_CHARS = 1_000_000;
 export const MAX_IMPORT_ROWS = 5_000;
+/** Rows inserted per round trip inside the transaction; progress is reported after each. */
+const INSERT_BATCH = 100;
 
 export const importInstitutionsSchema = z.strictObject({
   /** The CSV file's text: header `code,name,type,provinceCode,disadvantaged`. */
@@ -45,7 +48,8 @@ interface ValidRow {
 /**
  * Imports institutions from a CSV file, all or nothing: every row is checked first and
  * any problem answers 422 with a report per row and column, writing nothing; a clean file
- * is written in one transaction, each institution with its registered event.
+ * is written in the background in one transaction, each institution with its registered
+ * event, its progress on an import job.
  */
 @Injectable()
 export class ImportInstitutionsUseCase {
@@ -53,36 +57,51 @@ export class ImportInstitutionsUseCase {
     private readonly institutions: InstitutionRepository,
     private readonly regions: RegionCatalogue,
     private readonly outbox: OutboxNotifier,
+    private readonly runner: ImportJobRunner,
     @InjectConnection() private readonly connection: Connection,
   ) {}
 
-  async execute(input: ImportInstitutionsInput, actor: AuthenticatedUser): Promise<ImportReport> {
+  async execute(input: ImportInstitutionsInput, actor: AuthenticatedUser): Promise<StartedImport> {
     const { rows, valid, errors } = this.validate(input.csv);
     if (errors.length > 0) throw new InstitutionImportInvalidError({ rows, errors });
+    const takenErrors = await this.takenCodes(valid);
+    if (takenErrors.length > 0)
+      throw new InstitutionImportInvalidError({ rows, errors: takenErrors });
 
-    const registeredAt = new Date();
-    const prepared = valid.map(({ institution }) => this.toNew(institution, actor, registeredAt));
-    await runInTransaction(this.connection, async (session) => {
-      // Checked inside the transaction, so a code registered meanwhile cannot slip in.
-      const taken = await this.institutions.findExistingCodes(
-        valid.map(({ institution }) => institution.code),
-        session,
-      );
-      const takenErrors = valid
-        .filter(({ institution }) => taken.has(institution.code))
-        .map(({ row, institution }): ImportRowError => ({
-          row,
-          column: 'code',
-          code: 'CODE_TAKEN',
-          message: `an institution with code ${institution.code} is already registered`,
-        }));
-      if (takenErrors.length > 0) {
-        throw new InstitutionImportInvalidError({ rows, errors: takenErrors });
-      }
-      await this.institutions.insertAll(prepared, session);
+    return this.runner.start('institutions', rows, actor, async (progress) => {
+      const registeredAt = new Date();
+      const prepared = valid.map(({ institution }) => this.toNew(institution, actor, registeredAt));
+      await runInTransaction(this.connection, async (session) => {
+        // Checked again inside the transaction, so a code registered meanwhile cannot slip in.
+        const takenMeanwhile = await this.takenCodes(valid, session);
+        if (takenMeanwhile.length > 0) {
+          throw new InstitutionImportInvalidError({ rows, errors: takenMeanwhile });
+        }
+        for (let start = 0; start < prepared.length; start += INSERT_BATCH) {
+          const batch = prepared.slice(start, start + INSERT_BATCH);
+          await this.institutions.insertAll(batch, session);
+          await progress(start + batch.length);
+        }
+      });
+      this.outbox.nudge();
+      const report: ImportReport = { rows, errors: [] };
+      return { result: { ...report } };
     });
-    this.outbox.nudge();
-    return { rows, errors: [] };
+  }
+
+  private async takenCodes(valid: readonly ValidRow[], session?: ClientSession) {
+    const taken = await this.institutions.findExistingCodes(
+      valid.map(({ institution }) => institution.code),
+      session,
+    );
+    return valid
+      .filter(({ institution }) => taken.has(institution.code))
+      .map(({ row, institution }): ImportRowError => ({
+        row,
+        column: 'code',
+        code: 'CODE_TAKEN',
+        message: `an institution with code ${institution.code} is already registered`,
+      }));
   }
 
   private validate(csv: string): { rows: number; valid: ValidRow[]; errors: ImportRowError[] } {

@@ -48,7 +48,8 @@ export class ConfirmTotpEnrolmentUseCase {
     if (!(await this.challenges.consume(hash, 'totp_enrolment', now))) {
       throw new ChallengeInvalidError();
     }
-    if (!(await this.credentials.enableTotp(account._id, challenge.pendingTotpSecretSealed, now))) {
+    const sealed = challenge.pendingTotpSecretSealed;
+    if (!(await this.credentials.enableTotp(account._id, sealed, 'sign_in', now))) {
       throw new ChallengeInvalidError();
     }
     return this.issuer.continueSignIn({ ...account, totpEnabledAt: now }, { totp: true }, now);
