@@ -51,3 +51,16 @@ export function sessionSettingsFrom(config: Readonly<RegistrationConfig>): Sessi
         : null,
   };
 }
+
+/** The lockout rule every failed credential (password or second-factor code) counts towards. */
+export function lockoutPolicyOf(settings: SessionSettings): {
+  maxFailures: number;
+  baseSeconds: number;
+  maxSeconds: number;
+} {
+  return {
+    maxFailures: settings.maxFailedSignIns,
+    baseSeconds: settings.lockoutBaseSeconds,
+    maxSeconds: settings.lockoutMaxSeconds,
+  };
+}

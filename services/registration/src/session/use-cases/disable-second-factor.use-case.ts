@@ -9,7 +9,7 @@ import {
   SecondFactorRequiredError,
 } from '../session.errors';
 import { ROLES_REQUIRING_TOTP } from '../session-issuer';
-import { SESSION_SETTINGS, type SessionSettings } from '../session.settings';
+import { lockoutPolicyOf, SESSION_SETTINGS, type SessionSettings } from '../session.settings';
 import type { SecondFactorCodeInput } from './confirm-second-factor.use-case';
 
 const requiresTotp = (account: Pick<Credentials, 'roles'>): boolean =>
@@ -43,15 +43,7 @@ export class DisableSecondFactorUseCase {
 
     const secret = unsealFromString(account.totpSecretSealed, this.settings.totpSealingKey);
     if (!(await this.secondFactor.accept(account._id, secret, input.code, now))) {
-      await this.credentials.recordFailedSignIn(
-        account._id,
-        {
-          maxFailures: this.settings.maxFailedSignIns,
-          baseSeconds: this.settings.lockoutBaseSeconds,
-          maxSeconds: this.settings.lockoutMaxSeconds,
-        },
-        now,
-      );
+      await this.credentials.recordFailedSignIn(account._id, lockoutPolicyOf(this.settings), now);
       throw new SecondFactorCodeInvalidError();
     }
     if (!(await this.credentials.disableTotp(account._id, ROLES_REQUIRING_TOTP, now))) {

@@ -5,7 +5,7 @@ import { CredentialsRepository } from '../credentials.repository';
 import { IpRateLimiter } from '../ip-rate-limiter';
 import { SignInFailedError } from '../session.errors';
 import { SessionIssuer, type SignInResult } from '../session-issuer';
-import { SESSION_SETTINGS, type SessionSettings } from '../session.settings';
+import { lockoutPolicyOf, SESSION_SETTINGS, type SessionSettings } from '../session.settings';
 
 export const signInSchema = z.strictObject({
   userId: z.string().trim().min(1).max(64),
@@ -43,15 +43,7 @@ export class SignInUseCase {
       throw new SignInFailedError();
     }
     if (!(await this.hasher.verify(input.password, account.passwordHash))) {
-      await this.credentials.recordFailedSignIn(
-        account._id,
-        {
-          maxFailures: this.settings.maxFailedSignIns,
-          baseSeconds: this.settings.lockoutBaseSeconds,
-          maxSeconds: this.settings.lockoutMaxSeconds,
-        },
-        now,
-      );
+      await this.credentials.recordFailedSignIn(account._id, lockoutPolicyOf(this.settings), now);
       throw new SignInFailedError();
     }
     if (account.failedSignIns > 0 || account.lockedUntil !== null) {

@@ -5,7 +5,7 @@ import { unsealFromString } from '../sealing';
 import { SecondFactor } from '../second-factor';
 import { ChallengeInvalidError, TotpCodeInvalidError } from '../session.errors';
 import { SessionIssuer, type SignInResult } from '../session-issuer';
-import { SESSION_SETTINGS, type SessionSettings } from '../session.settings';
+import { lockoutPolicyOf, SESSION_SETTINGS, type SessionSettings } from '../session.settings';
 import { SignInChallengeRepository } from '../sign-in-challenge.repository';
 import { MAX_CODE_ATTEMPTS, type TotpCodeInput } from './confirm-totp-enrolment.use-case';
 
@@ -33,15 +33,7 @@ export class VerifyTotpUseCase {
     if (!(await this.secondFactor.accept(account._id, secret, input.code, now))) {
       await this.challenges.recordFailedAttempt(hash, MAX_CODE_ATTEMPTS);
       // Guessing codes counts towards the account's lockout like guessing passwords.
-      await this.credentials.recordFailedSignIn(
-        account._id,
-        {
-          maxFailures: this.settings.maxFailedSignIns,
-          baseSeconds: this.settings.lockoutBaseSeconds,
-          maxSeconds: this.settings.lockoutMaxSeconds,
-        },
-        now,
-      );
+      await this.credentials.recordFailedSignIn(account._id, lockoutPolicyOf(this.settings), now);
       throw new TotpCodeInvalidError();
     }
     if (!(await this.challenges.consume(hash, 'totp', now))) throw new ChallengeInvalidError();
