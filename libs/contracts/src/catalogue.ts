@@ -1,4 +1,8 @@
 import type { EventDescriptor } from './descriptor';
+import { ProposalForwardedV1 } from './submissions/proposal-forwarded.v1';
+import { ProposalReturnedV1 } from './submissions/proposal-returned.v1';
+import { ProposalWithdrawnV1 } from './submissions/proposal-withdrawn.v1';
+import { ProposalStalledV1 } from './submissions/proposal-stalled.v1';
 import { InstitutionRegisteredV1 } from './registration/institution-registered.v1';
 import { SigningKeyPublishedV1 } from './registration/signing-key-published.v1';
 import { InstitutionUpdatedV1 } from './registration/institution-updated.v1';
@@ -26,4 +30,8 @@ export const ALL_EVENTS: readonly EventDescriptor[] = [
   EditionPublishedV1,
   EditionUpdatedV1,
   EditionPhaseChangedV1,
+  ProposalForwardedV1,
+  ProposalReturnedV1,
+  ProposalWithdrawnV1,
+  ProposalStalledV1,
 ];

@@ -17,3 +17,8 @@ export * from './registration/edition-configuration';
 export * from './registration/edition-published.v1';
 export * from './registration/edition-updated.v1';
 export * from './registration/edition-phase-changed.v1';
+export * from './submissions/proposal-snapshot';
+export * from './submissions/proposal-forwarded.v1';
+export * from './submissions/proposal-returned.v1';
+export * from './submissions/proposal-withdrawn.v1';
+export * from './submissions/proposal-stalled.v1';
