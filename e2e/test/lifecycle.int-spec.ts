@@ -6,6 +6,7 @@ import {
   editionConfigurationExample,
   EditionPhaseChangedV1,
   EditionPublishedV1,
+  ProposalForwardedV1,
   InstitutionRegisteredV1,
   LocalAdminRequestDecidedV1,
   type EventDescriptor,
@@ -298,7 +299,126 @@ describe('an edition end to end', () => {
       });
       operator.password = 'Dukcapil-Bandung#2027-ok';
     });
+  });
 
+  describe('submissions', () => {
+    let proposalId: string;
+    let revision: number;
+    let unitSession: SignedIn;
+
+    const asUnit = () => unitSession.headers;
+
+    it('should let the unit draft a proposal on the form of the published edition', async () => {
+      unitSession = await new PortalClient(
+        registration,
+        operator.userId,
+        operator.password,
+      ).signIn();
+      const draft = await eventually(() =>
+        call<{ proposalId: string; revision: number }>(submissions, 'POST', '/proposals', {
+          headers: asUnit(),
+          body: {
+            editionId,
+            groupId: 'general',
+            categoryId: 'health',
+            title: 'Posyandu Digital Kota Bandung',
+          },
+        }),
+      );
+      proposalId = draft.proposalId;
+      const saved = await call<{
+        revision: number;
+        sections: { sectionId: string; wordCount: number }[];
+      }>(submissions, 'PUT', `/proposals/${proposalId}`, {
+        headers: asUnit(),
+        body: {
+          revision: draft.revision,
+          innovationStartDate: '2024-01-15',
+          sdgTargets: ['3.8'],
+          sections: [
+            {
+              sectionId: 'summary',
+              text: 'Layanan posyandu terintegrasi untuk ibu dan anak di seluruh kelurahan.',
+            },
+            {
+              sectionId: 'innovative-idea',
+              text: 'Pencatatan tumbuh kembang anak secara daring dengan pengingat imunisasi.',
+            },
+          ],
+        },
+      });
+      expect(saved.sections.find((section) => section.sectionId === 'summary')?.wordCount).toBe(10);
+      revision = saved.revision;
+    });
+
+    it('should take the evidence, checked by its content, and the integrity declaration', async () => {
+      const form = new FormData();
+      const pdf = Buffer.from('%PDF-1.7\nStandar pelayanan Posyandu Digital\n%%EOF');
+      form.set('file', new Blob([pdf], { type: 'application/pdf' }), 'standar-pelayanan.pdf');
+      const uploaded = await submissions.fetch(
+        `/proposals/${proposalId}/evidence/service-standard`,
+        {
+          method: 'POST',
+          headers: asUnit(),
+          body: form,
+        },
+      );
+      expect(uploaded.status).toBe(201);
+      const current = await call<{ revision: number }>(
+        submissions,
+        'GET',
+        `/proposals/${proposalId}`,
+        { headers: asUnit() },
+      );
+      const signed = await call<{ revision: number }>(
+        submissions,
+        'POST',
+        `/proposals/${proposalId}/integrity-declaration`,
+        {
+          headers: asUnit(),
+          body: { revision: current.revision },
+        },
+      );
+      revision = signed.revision;
+      expect(revision).toBeGreaterThan(1);
+    });
+
+    it('should reach the ministry through the local admin with its frozen snapshot', async () => {
+      await call(submissions, 'POST', `/proposals/${proposalId}/submit`, { headers: asUnit() });
+      await call(submissions, 'POST', `/proposals/${proposalId}/forward`, {
+        headers: localAdmin.headers,
+      });
+
+      const forwarded = await eventually(() => {
+        const found = eventsOf(ProposalForwardedV1).find(
+          (event) => event.snapshot.proposalId === proposalId,
+        );
+        expect(found).toBeDefined();
+        return found!;
+      });
+      expect(forwarded.snapshot).toMatchObject({
+        snapshotVersion: 1,
+        editionId,
+        institutionId: bandungId,
+        title: 'Posyandu Digital Kota Bandung',
+        evidence: [
+          expect.objectContaining({
+            evidenceId: 'service-standard',
+            contentType: 'application/pdf',
+          }) as unknown,
+        ],
+      });
+      const ministryView = await call<{ items: { proposalId: string }[] }>(
+        submissions,
+        'GET',
+        `/proposals?editionId=${editionId}&status=forwarded`,
+        { headers: admin.headers },
+      );
+      expect(ministryView.items.map((item) => item.proposalId)).toContain(proposalId);
+    });
+  });
+
+  describe('registration, later', () => {
     it('should shut a deactivated unit account out, on record', async () => {
       await call(registration, 'POST', `/accounts/${operator.accountId}/deactivation`, {
         headers: localAdmin.headers,

@@ -1,14 +1,23 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@kipp/service-kit';
 import type { SubmissionsConfig } from './config/submissions.config';
+import { EvidenceModule } from './evidence/evidence.module';
 import { InstitutionModule } from './institution/institution.module';
+import { ProposalModule } from './proposal/proposal.module';
+import { StalledModule } from './stalled/stalled.module';
 
 @Module({})
 export class AppModule {
   static register(config: Readonly<SubmissionsConfig>): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ service: 'submissions', config }), InstitutionModule],
+      imports: [
+        PlatformModule.forRoot({ service: 'submissions', config }),
+        InstitutionModule,
+        ProposalModule,
+        EvidenceModule.register(config),
+        StalledModule.register(config),
+      ],
     };
   }
 }

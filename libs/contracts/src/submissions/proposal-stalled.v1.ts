@@ -10,6 +10,8 @@ export const proposalStalledV1Schema = z.strictObject({
   title: z.string().min(1).max(300),
   /** Who must act next: the unit (draft or returned) or the local admin (submitted). */
   sittingWith: z.enum(['unit', 'local_admin']),
+  /** The reminder threshold crossed, as configured (e.g. "7d", "3h" before the close). */
+  threshold: z.string().regex(/^\d+[mhd]$/),
   since: instantSchema,
   closesAt: instantSchema,
   detectedAt: instantSchema,
@@ -31,6 +33,7 @@ export const ProposalStalledV1 = defineEvent({
     unitId: 'unit_dinkes',
     title: 'Posyandu Digital Kota Bandung',
     sittingWith: 'local_admin',
+    threshold: '7d',
     since: '2027-03-10T03:00:00.000Z',
     closesAt: '2027-03-31T16:59:59.000Z',
     detectedAt: '2027-03-24T00:00:00.000Z',

@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { loadConfig, platformConfigShape, type Environment } from '@kipp/config';
+import { envBool, envInt, loadConfig, platformConfigShape, type Environment } from '@kipp/config';
 import { messagingConfigShape } from '@kipp/service-kit';
+import { envStalledThresholds } from '../stalled/stalled-thresholds';
 
 export const submissionsConfigSchema = z.object({
   ...platformConfigShape('submissions', 3002),
   ...messagingConfigShape(),
+  /** Where evidence files live; GridFS of the service's own database is the only backend so far. */
+  EVIDENCE_STORAGE: z.enum(['gridfs']).default('gridfs'),
+  /** Whether this replica runs the stuck-draft detector (every replica may; one nudge wins). */
+  STALLED_SCAN_ENABLED: envBool().default(true),
+  /** How often the stuck-draft detector scans the editions closing soon. */
+  STALLED_SCAN_INTERVAL_MS: envInt({ min: 100, max: 3_600_000 }).default(60_000),
+  /** Nudge points before an edition's close (m, h, d); each fires once per proposal. */
+  STALLED_THRESHOLDS: envStalledThresholds('7d,3d,1d,3h'),
 });
 
 export type SubmissionsConfig = z.infer<typeof submissionsConfigSchema>;

@@ -13,6 +13,8 @@ export interface EditionProjection {
   /** Revision of the configuration last applied; older updates are ignored. */
   revision: number;
   currentPhase: string | null;
+  /** When the phase last applied changed; older phase events are ignored. */
+  currentPhaseChangedAt: Date | null;
   /** End of the `submission` phase: nothing is accepted after it. Null when the calendar has none. */
   submissionClosesAt: Date | null;
   /** Start of the `submission` phase. */
@@ -29,6 +31,7 @@ export const editionProjectionSchema = new Schema<EditionProjection>(
     configuration: { type: Schema.Types.Mixed, required: true },
     revision: { type: Number, required: true },
     currentPhase: { type: String, default: null },
+    currentPhaseChangedAt: { type: Date, default: null },
     submissionClosesAt: { type: Date, default: null },
     submissionOpensAt: { type: Date, default: null },
   },

@@ -150,3 +150,5 @@ proposalSchema.index({ institutionId: 1, editionId: 1, status: 1 });
 proposalSchema.index({ unitId: 1, editionId: 1 });
 // The national admin lists forwarded proposals of an edition; stuck-draft detection scans by status.
 proposalSchema.index({ editionId: 1, status: 1, statusSince: 1 });
+// The drafts report groups an edition's proposals per institution and status (covered).
+proposalSchema.index({ editionId: 1, institutionId: 1, status: 1, statusSince: 1 });

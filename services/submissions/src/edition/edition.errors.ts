@@ -1,0 +1,12 @@
+import { NotFoundError } from '@kipp/service-kit';
+
+export class EditionNotFoundError extends NotFoundError {
+  constructor(editionId: string) {
+    super('EDITION_NOT_FOUND', `edition ${editionId} is not known here`, { editionId });
+  }
+}
+
+/** An event that arrived before what it depends on; the consumer retries it with backoff. */
+export class RetryableEventError extends Error {
+  override readonly name = 'RetryableEventError';
+}

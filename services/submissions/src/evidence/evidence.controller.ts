@@ -1,0 +1,105 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
+import { EVIDENCE_TYPES } from '@kipp/contracts';
+import { ApiZodResponse, ZodParams } from '@kipp/service-kit';
+import type { ProposalEvidence } from '../proposal/proposal.schema';
+import { DeleteEvidenceUseCase } from './use-cases/delete-evidence.use-case';
+import {
+  DownloadEvidenceUseCase,
+  evidenceFileParamsSchema,
+  type EvidenceFileParams,
+} from './use-cases/download-evidence.use-case';
+import {
+  evidenceParamsSchema,
+  MAX_EVIDENCE_UPLOAD_BYTES,
+  UploadEvidenceUseCase,
+  type EvidenceParams,
+  type UploadedEvidence,
+} from './use-cases/upload-evidence.use-case';
+
+const evidenceView = z.object({
+  evidenceId: z.string(),
+  fileId: z.string(),
+  filename: z.string(),
+  contentType: z.enum(EVIDENCE_TYPES),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+type EvidenceView = z.infer<typeof evidenceView>;
+
+function toView(entry: ProposalEvidence): EvidenceView {
+  return { ...entry, uploadedAt: entry.uploadedAt.toISOString() };
+}
+
+@ApiTags('evidence')
+@ApiBearerAuth()
+@Controller('proposals/:proposalId/evidence')
+export class EvidenceController {
+  constructor(
+    private readonly uploadEvidence: UploadEvidenceUseCase,
+    private readonly downloadEvidence: DownloadEvidenceUseCase,
+    private readonly deleteEvidence: DeleteEvidenceUseCase,
+  ) {}
+
+  @Post(':evidenceId')
+  @Roles('unit_operator')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(
+    // Memory storage (no `dest`): the file is checked whole, then goes to the evidence storage.
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_EVIDENCE_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1024 },
+    }),
+  )
+  @ApiZodResponse(HttpStatus.CREATED, evidenceView, 'The evidence entry now on the proposal')
+  async upload(
+    @ZodParams(evidenceParamsSchema) params: EvidenceParams,
+    @UploadedFile() file: UploadedEvidence | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<EvidenceView> {
+    return toView(await this.uploadEvidence.execute(user, params, file));
+  }
+
+  @Get(':fileId')
+  @Roles('unit_operator', 'local_admin', 'national_admin')
+  async download(
+    @ZodParams(evidenceFileParamsSchema) params: EvidenceFileParams,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.downloadEvidence.execute(user, params);
+    response.setHeader('X-Checksum-SHA256', file.sha256);
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.sizeBytes,
+    });
+  }
+
+  @Delete(':evidenceId')
+  @Roles('unit_operator')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async remove(
+    @ZodParams(evidenceParamsSchema) params: EvidenceParams,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<void> {
+    await this.deleteEvidence.execute(user, params);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@kipp/auth';
+import { EditionDirectory } from '../../edition/edition-directory';
+import type { TimeZone } from '../close-time';
+import { EligibilityRunner } from '../eligibility-runner';
+import {
+  ProposalNotFoundError,
+  ProposalNotReadyError,
+  ProposalStatusConflictError,
+} from '../proposal.errors';
+import { ProposalLoader } from '../proposal-loader';
+import { ProposalRepository } from '../proposal.repository';
+import { EDITABLE_STATUSES, type Proposal } from '../proposal.schema';
+import { SubmissionWindow } from '../submission-window';
+
+/** The unit hands its draft to its local admin; every failing pre-check blocks it. */
+@Injectable()
+export class SubmitProposalUseCase {
+  constructor(
+    private readonly proposals: ProposalRepository,
+    private readonly loader: ProposalLoader,
+    private readonly editions: EditionDirectory,
+    private readonly window: SubmissionWindow,
+    private readonly eligibility: EligibilityRunner,
+  ) {}
+
+  async execute(
+    proposalId: string,
+    actor: AuthenticatedUser,
+    zone?: TimeZone,
+    now = new Date(),
+  ): Promise<Proposal> {
+    const proposal = await this.loader.ofOwnUnit(proposalId, actor);
+    const edition = await this.editions.get(proposal.editionId);
+    await this.window.assertOpen(edition, actor, zone, now);
+    if (!EDITABLE_STATUSES.includes(proposal.status)) {
+      throw new ProposalStatusConflictError(proposalId, proposal.status, 'submit');
+    }
+    const checks = await this.eligibility.run(proposal, edition);
+    const failing = checks.filter((c) => c.outcome === 'fail');
+    if (failing.length > 0) throw new ProposalNotReadyError(proposalId, failing);
+    const moved = await this.proposals.changeStatus(proposal, {
+      to: 'submitted',
+      transition: {
+        from: proposal.status,
+        to: 'submitted',
+        by: actor.accountId,
+        at: now,
+        comment: null,
+      },
+      eligibility: checks,
+      events: [],
+    });
+    if (!moved) throw new ProposalStatusConflictError(proposalId, proposal.status, 'submit');
+    const current = await this.proposals.findById(proposalId);
+    if (!current) throw new ProposalNotFoundError(proposalId);
+    return current;
+  }
+}

@@ -1,0 +1,361 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { getModelToken } from '@nestjs/mongoose';
+import mongoose, { type Model } from 'mongoose';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { ALL_EVENTS, editionConfigurationExample } from '@kipp/contracts';
+import { createServiceApp } from '@kipp/service-kit';
+import {
+  createTestTopics,
+  eventually,
+  serviceTestEnv,
+  testInfrastructure,
+  TestIssuer,
+  uniqueName,
+  type TestTopics,
+} from '@kipp/testing';
+import { AppModule } from '../src/app.module';
+import { loadSubmissionsConfig } from '../src/config/submissions.config';
+import { EDITION_PROJECTION_MODEL, type EditionProjection } from '../src/edition/edition.schema';
+import {
+  PROPOSAL_MODEL,
+  type Proposal,
+  type ProposalStatus,
+} from '../src/proposal/proposal.schema';
+
+const MAX_BYTES = 2 * 1024 * 1024;
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 7), Buffer.from('%%EOF')]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(512, 3),
+]);
+
+function fileIdOf(response: request.Response): string {
+  return (response.body as { fileId: string }).fileId;
+}
+
+function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+describe('submissions service: evidence files', () => {
+  let app: INestApplication<App>;
+  let topics: TestTopics;
+  let issuer: TestIssuer;
+  let proposals: Model<Proposal>;
+  let files: mongoose.mongo.Collection;
+  let connection: mongoose.Connection;
+  const database = uniqueName('submissions_evidence');
+  const openEdition = `ed_open_${randomUUID().slice(0, 8)}`;
+  const closedEdition = `ed_closed_${randomUUID().slice(0, 8)}`;
+  const closedAt = new Date(Date.now() - 60 * 60 * 1000);
+
+  const unitOperator = (institutionId: string, unitId: string) =>
+    issuer.token(['unit_operator'], { institutionId, unitId });
+  const localAdmin = (institutionId: string) => issuer.token(['local_admin'], { institutionId });
+
+  beforeAll(async () => {
+    topics = await createTestTopics(ALL_EVENTS);
+    issuer = await TestIssuer.publish(topics);
+    const config = loadSubmissionsConfig(serviceTestEnv({ database, topicPrefix: topics.prefix }));
+    app = await createServiceApp({ name: 'submissions', module: AppModule.register(config) });
+    await app.init();
+    await eventually(async () => {
+      await request(app.getHttpServer()).get('/health/ready').expect(200);
+    });
+    proposals = app.get<Model<Proposal>>(getModelToken(PROPOSAL_MODEL), { strict: false });
+    const editions = app.get<Model<EditionProjection>>(getModelToken(EDITION_PROJECTION_MODEL), {
+      strict: false,
+    });
+    const configuration = {
+      ...editionConfigurationExample,
+      form: {
+        ...editionConfigurationExample.form,
+        evidence: [
+          {
+            evidenceId: 'service-standard',
+            title: { id: 'Standar pelayanan', en: 'Service standard' },
+            groups: ['general' as const],
+            required: true,
+            allowedTypes: ['application/pdf' as const],
+            maxSizeBytes: MAX_BYTES,
+          },
+        ],
+      },
+    };
+    // Seeded directly: the projection is what registration's edition events produce.
+    await editions.create([
+      {
+        _id: openEdition,
+        configuration: { ...configuration, editionId: openEdition },
+        revision: 1,
+        currentPhase: 'submission',
+        submissionOpensAt: new Date(Date.now() - 86_400_000),
+        submissionClosesAt: new Date(Date.now() + 86_400_000),
+      },
+      {
+        _id: closedEdition,
+        configuration: { ...configuration, editionId: closedEdition },
+        revision: 1,
+        currentPhase: 'administrative-selection',
+        submissionOpensAt: new Date(Date.now() - 86_400_000),
+        submissionClosesAt: closedAt,
+      },
+    ]);
+    connection = await mongoose
+      .createConnection(testInfrastructure.mongoUri, { dbName: database })
+      .asPromise();
+    files = connection.collection('evidence_files.files');
+  });
+
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+    await app.close();
+    await topics.dispose();
+  });
+
+  async function draft(
+    overrides: { editionId?: string; status?: ProposalStatus } = {},
+  ): Promise<{ proposalId: string; institutionId: string; unitId: string }> {
+    const proposalId = `prop_${randomUUID()}`;
+    const institutionId = `inst_${randomUUID().slice(0, 8)}`;
+    const unitId = `unit_${randomUUID().slice(0, 8)}`;
+    await proposals.create({
+      _id: proposalId,
+      editionId: overrides.editionId ?? openEdition,
+      groupId: 'general',
+      categoryId: 'health',
+      institutionId,
+      unitId,
+      createdBy: 'operator.one',
+      title: 'Layanan kesehatan keliling',
+      status: overrides.status ?? 'draft',
+      statusSince: new Date(),
+      revision: 1,
+    });
+    return { proposalId, institutionId, unitId };
+  }
+
+  function upload(
+    token: string,
+    proposalId: string,
+    file: Buffer,
+    filename = 'standar-pelayanan.pdf',
+    contentType = 'application/pdf',
+    evidenceId = 'service-standard',
+  ) {
+    return request(app.getHttpServer())
+      .post(`/proposals/${proposalId}/evidence/${evidenceId}`)
+      .set('authorization', `Bearer ${token}`)
+      .attach('file', file, { filename, contentType });
+  }
+
+  function download(token: string, proposalId: string, fileId: string) {
+    return request(app.getHttpServer())
+      .get(`/proposals/${proposalId}/evidence/${fileId}`)
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse(binary);
+  }
+
+  it('should store a PDF with its checksum and serve it back byte for byte when the unit uploads it', async () => {
+    const { proposalId, institutionId, unitId } = await draft();
+    const operator = await unitOperator(institutionId, unitId);
+    const sha256 = createHash('sha256').update(PDF).digest('hex');
+
+    const created = await upload(operator, proposalId, PDF).expect(201);
+    expect(created.body).toMatchObject({
+      evidenceId: 'service-standard',
+      filename: 'standar-pelayanan.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256,
+    });
+    const stored = await proposals.findById(proposalId).lean<Proposal>();
+    expect(stored?.revision).toBe(2);
+    expect(stored?.evidence).toEqual([expect.objectContaining({ fileId: fileIdOf(created) })]);
+
+    for (const token of [operator, await localAdmin(institutionId)]) {
+      const response = await download(token, proposalId, fileIdOf(created)).expect(200);
+      expect(Buffer.compare(response.body as Buffer, PDF)).toBe(0);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['x-checksum-sha256']).toBe(sha256);
+      expect(response.headers['content-disposition']).toBe(
+        'attachment; filename="standar-pelayanan.pdf"',
+      );
+    }
+  });
+
+  it('should refuse a PNG named .pdf with 415 naming image/png when the requirement takes PDF only', async () => {
+    const { proposalId, institutionId, unitId } = await draft();
+    const response = await upload(
+      await unitOperator(institutionId, unitId),
+      proposalId,
+      PNG,
+      'bukti.pdf',
+      'application/pdf',
+    ).expect(415);
+    expect(response.body).toMatchObject({
+      error: {
+        code: 'EVIDENCE_TYPE_NOT_ALLOWED',
+        details: { detectedType: 'image/png', allowedTypes: ['application/pdf'] },
+      },
+    });
+    expect(await files.countDocuments({ 'metadata.proposalId': proposalId })).toBe(0);
+    expect((await proposals.findById(proposalId).lean<Proposal>())?.revision).toBe(1);
+  });
+
+  it("should refuse with 413 naming the limit when the file exceeds the requirement's size", async () => {
+    const { proposalId, institutionId, unitId } = await draft();
+    const big = Buffer.concat([PDF, Buffer.alloc(MAX_BYTES)]);
+    const response = await upload(
+      await unitOperator(institutionId, unitId),
+      proposalId,
+      big,
+    ).expect(413);
+    expect(response.body).toMatchObject({
+      error: {
+        code: 'EVIDENCE_TOO_LARGE',
+        details: { maxSizeBytes: MAX_BYTES, sizeBytes: big.length },
+      },
+    });
+    expect(await files.countDocuments({ 'metadata.proposalId': proposalId })).toBe(0);
+  });
+
+  it('should refuse with 409 naming the close time when the edition has closed', async () => {
+    const { proposalId, institutionId, unitId } = await draft({ editionId: closedEdition });
+    const response = await upload(
+      await unitOperator(institutionId, unitId),
+      proposalId,
+      PDF,
+    ).expect(409);
+    expect(response.body).toMatchObject({
+      error: {
+        code: 'SUBMISSION_CLOSED',
+        details: { closesAt: closedAt.toISOString() },
+      },
+    });
+    expect(await files.countDocuments({ 'metadata.proposalId': proposalId })).toBe(0);
+  });
+
+  it('should refuse with 409 when the proposal has been submitted already', async () => {
+    const { proposalId, institutionId, unitId } = await draft({ status: 'submitted' });
+    const response = await upload(
+      await unitOperator(institutionId, unitId),
+      proposalId,
+      PDF,
+    ).expect(409);
+    expect(response.body).toMatchObject({ error: { code: 'PROPOSAL_NOT_EDITABLE' } });
+  });
+
+  it('should answer 404 when the group has no such evidence requirement', async () => {
+    const { proposalId, institutionId, unitId } = await draft();
+    const operator = await unitOperator(institutionId, unitId);
+    const response = await upload(
+      operator,
+      proposalId,
+      PDF,
+      'x.pdf',
+      'application/pdf',
+      'video',
+    ).expect(404);
+    expect(response.body).toMatchObject({ error: { code: 'EVIDENCE_REQUIREMENT_UNKNOWN' } });
+  });
+
+  it('should keep every file from anyone outside the unit, the institution or a forwarded snapshot', async () => {
+    const { proposalId, institutionId, unitId } = await draft();
+    const created = await upload(await unitOperator(institutionId, unitId), proposalId, PDF).expect(
+      201,
+    );
+    const fileId = fileIdOf(created);
+    const otherUnit = await unitOperator(institutionId, 'unit_other');
+    const otherInstitutionOperator = await unitOperator('inst_other', unitId);
+    const otherAdmin = await localAdmin('inst_other');
+    const ownAdmin = await localAdmin(institutionId);
+    const nationalAdmin = await issuer.token(['national_admin']);
+    const evaluator = await issuer.token(['evaluator']);
+
+    for (const token of [otherUnit, otherInstitutionOperator, ownAdmin, nationalAdmin, evaluator]) {
+      await upload(token, proposalId, PDF).expect(403);
+    }
+    for (const token of [
+      otherUnit,
+      otherInstitutionOperator,
+      otherAdmin,
+      nationalAdmin,
+      evaluator,
+    ]) {
+      const response = await download(token, proposalId, fileId);
+      expect([403, 404]).toContain(response.status);
+    }
+    for (const token of [otherUnit, otherAdmin, nationalAdmin]) {
+      const response = await request(app.getHttpServer())
+        .delete(`/proposals/${proposalId}/evidence/service-standard`)
+        .set('authorization', `Bearer ${token}`);
+      expect([403, 404]).toContain(response.status);
+    }
+    await request(app.getHttpServer())
+      .get(`/proposals/${proposalId}/evidence/${fileId}`)
+      .expect(401);
+    await request(app.getHttpServer())
+      .post(`/proposals/${proposalId}/evidence/service-standard`)
+      .attach('file', PDF, 'a.pdf')
+      .expect(401);
+
+    // Once forwarded, the file is in the snapshot the ministry side reads.
+    const current = await proposals.findById(proposalId).lean<Proposal>();
+    await proposals.updateOne(
+      { _id: proposalId },
+      {
+        $set: {
+          status: 'forwarded',
+          snapshots: [{ proposalId, snapshotVersion: 1, evidence: current?.evidence ?? [] }],
+        },
+      },
+    );
+    const forwarded = await download(nationalAdmin, proposalId, fileId).expect(200);
+    expect(Buffer.compare(forwarded.body as Buffer, PDF)).toBe(0);
+  });
+
+  it('should remove the replaced file from storage when the unit uploads a new one', async () => {
+    const { proposalId, institutionId, unitId } = await draft();
+    const operator = await unitOperator(institutionId, unitId);
+    const first = await upload(operator, proposalId, PDF, 'v1.pdf').expect(201);
+    const second = await upload(
+      operator,
+      proposalId,
+      Buffer.concat([PDF, Buffer.from('v2')]),
+      'v2.pdf',
+    ).expect(201);
+
+    const stored = await proposals.findById(proposalId).lean<Proposal>();
+    expect(stored?.revision).toBe(3);
+    expect(stored?.evidence.map((entry) => entry.fileId)).toEqual([fileIdOf(second)]);
+    const ids = (await files.find({ 'metadata.proposalId': proposalId }).toArray()).map((file) =>
+      String(file._id),
+    );
+    expect(ids).toEqual([fileIdOf(second)]);
+    await download(operator, proposalId, fileIdOf(first)).expect(404);
+  });
+
+  it('should detach and delete the file when the unit removes it from a draft', async () => {
+    const { proposalId, institutionId, unitId } = await draft();
+    const operator = await unitOperator(institutionId, unitId);
+    const created = await upload(operator, proposalId, PDF).expect(201);
+    await request(app.getHttpServer())
+      .delete(`/proposals/${proposalId}/evidence/service-standard`)
+      .set('authorization', `Bearer ${operator}`)
+      .expect(204);
+    const stored = await proposals.findById(proposalId).lean<Proposal>();
+    expect(stored?.evidence).toEqual([]);
+    expect(
+      await files.countDocuments({
+        _id: new mongoose.Types.ObjectId(fileIdOf(created)),
+      }),
+    ).toBe(0);
+  });
+});
