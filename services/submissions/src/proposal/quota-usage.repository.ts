@@ -16,22 +16,23 @@ export class QuotaUsageRepository {
   constructor(@InjectModel(QUOTA_USAGE_MODEL) private readonly model: Model<QuotaUsage>) {}
 
   /**
-   * Takes one place if fewer than `quota` are used: a conditional increment, so two forwards
-   * racing in their transactions conflict on this document and the loser re-reads. False
+   * Takes one place if fewer than `quota` are used, inside the caller's transaction, in two
+   * writes that need no prior read: an upsert creates the usage at 0 if it is missing (its
+   * `_id` is the key, so there is only ever one per edition, institution and group), then
+   * a conditional increment takes a place only while `used < quota`. Two racing forwards
+   * meet on that one document; the loser's transaction is retried and finds it full. False
    * when the quota is used up.
    */
   async reserve(key: QuotaKey, quota: number, session: ClientSession): Promise<boolean> {
     if (quota <= 0) return false;
     const _id = idOf(key);
-    const current = await this.model.findById(_id).session(session).lean<QuotaUsage>().exec();
-    if (!current) {
-      await this.model.create([{ _id, used: 1 }], { session });
-      return true;
-    }
-    const result = await this.model
+    await this.model
+      .updateOne({ _id }, { $setOnInsert: { used: 0 } }, { upsert: true, session })
+      .exec();
+    const taken = await this.model
       .updateOne({ _id, used: { $lt: quota } }, { $inc: { used: 1 } }, { session })
       .exec();
-    return result.modifiedCount === 1;
+    return taken.matchedCount === 1;
   }
 
   async release(key: QuotaKey, session: ClientSession): Promise<void> {
