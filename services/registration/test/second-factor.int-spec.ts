@@ -110,7 +110,8 @@ describe('second factor from account settings', () => {
     expect(signedIn.body).toMatchObject({ status: 'signed_in' });
 
     const stored = await accounts.findById(accountId).lean<Account>();
-    expect(stored?.totpSecretSealed).toBeTruthy();
+    // Sealed as keyId.iv.ciphertext.tag (AES-256-GCM), never the base32 secret itself.
+    expect(stored?.totpSecretSealed).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(stored?.totpSecretSealed).not.toContain(secret);
     // Who, when and what, written with the secret; the secret itself is not in the detail.
     expect(stored?.history).toHaveLength(1);

@@ -232,7 +232,8 @@ describe('sign-in', () => {
     expect(claims).toMatchObject({ roles: ['national_admin'], institutionId: null });
 
     const stored = await accounts.findOne({ userId: BOOTSTRAP.userId }).lean<Account>();
-    expect(stored?.totpSecretSealed).toBeTruthy();
+    // Sealed as keyId.iv.ciphertext.tag (AES-256-GCM), never the base32 secret itself.
+    expect(stored?.totpSecretSealed).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(stored?.totpSecretSealed).not.toContain(secret);
 
     const again = await post('/sessions', { userId: BOOTSTRAP.userId, password: newPassword }, ip);

@@ -95,7 +95,7 @@ describe('submissions service: proposal workflow', () => {
     const event = buildEvent(EditionPublishedV1, { edition: configuration, revision: 1 });
     await produceRaw(topics.topicOf(EditionPublishedV1), [event]);
     await eventually(async () => {
-      expect(await editions.exists({ _id: configuration.editionId })).toBeTruthy();
+      expect(await editions.exists({ _id: configuration.editionId })).not.toBeNull();
     });
   }
 
