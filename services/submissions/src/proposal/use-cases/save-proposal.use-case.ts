@@ -10,6 +10,7 @@ import {
   ProposalStatusConflictError,
 } from '../proposal.errors';
 import { ProposalLoader } from '../proposal-loader';
+import { loadEditableDraft } from '../editable-draft';
 import { ProposalRepository } from '../proposal.repository';
 import { EDITABLE_STATUSES, type Proposal, type ProposalSection } from '../proposal.schema';
 import { SubmissionWindow } from '../submission-window';
@@ -45,12 +46,10 @@ export class SaveProposalUseCase {
     zone?: TimeZone,
     now = new Date(),
   ): Promise<Proposal> {
-    const proposal = await this.loader.ofOwnUnit(proposalId, actor);
-    const edition = await this.editions.get(proposal.editionId);
-    await this.window.assertOpen(edition, actor, zone, now);
-    if (!EDITABLE_STATUSES.includes(proposal.status)) {
-      throw new ProposalStatusConflictError(proposalId, proposal.status, 'change');
-    }
+    const { proposal, edition } = await loadEditableDraft(
+      { loader: this.loader, editions: this.editions, window: this.window },
+      { proposalId, actor, action: 'change', zone, now },
+    );
     if (proposal.revision !== input.revision) {
       throw new ProposalRevisionConflictError(proposalId, input.revision, proposal.revision);
     }

@@ -3,12 +3,9 @@ import type { AuthenticatedUser } from '@kipp/auth';
 import { EditionDirectory } from '../../edition/edition-directory';
 import type { TimeZone } from '../close-time';
 import { EligibilityRunner } from '../eligibility-runner';
-import {
-  ProposalNotFoundError,
-  ProposalRevisionConflictError,
-  ProposalStatusConflictError,
-} from '../proposal.errors';
+import { ProposalNotFoundError, ProposalRevisionConflictError } from '../proposal.errors';
 import { ProposalLoader } from '../proposal-loader';
+import { loadEditableDraft } from '../editable-draft';
 import { ProposalRepository } from '../proposal.repository';
 import { EDITABLE_STATUSES, type Proposal } from '../proposal.schema';
 import { SubmissionWindow } from '../submission-window';
@@ -31,12 +28,10 @@ export class SignIntegrityDeclarationUseCase {
     zone?: TimeZone,
     now = new Date(),
   ): Promise<Proposal> {
-    const proposal = await this.loader.ofOwnUnit(proposalId, actor);
-    const edition = await this.editions.get(proposal.editionId);
-    await this.window.assertOpen(edition, actor, zone, now);
-    if (!EDITABLE_STATUSES.includes(proposal.status)) {
-      throw new ProposalStatusConflictError(proposalId, proposal.status, 'sign');
-    }
+    const { proposal, edition } = await loadEditableDraft(
+      { loader: this.loader, editions: this.editions, window: this.window },
+      { proposalId, actor, action: 'sign', zone, now },
+    );
     const integrityDeclaration = { signedBy: actor.accountId, signedAt: now };
     const checks = await this.eligibility.run({ ...proposal, integrityDeclaration }, edition);
     const saved = await this.proposals.changeContent(proposalId, revision, EDITABLE_STATUSES, {

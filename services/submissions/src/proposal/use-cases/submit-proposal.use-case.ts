@@ -9,8 +9,9 @@ import {
   ProposalStatusConflictError,
 } from '../proposal.errors';
 import { ProposalLoader } from '../proposal-loader';
+import { loadEditableDraft } from '../editable-draft';
 import { ProposalRepository } from '../proposal.repository';
-import { EDITABLE_STATUSES, type Proposal } from '../proposal.schema';
+import type { Proposal } from '../proposal.schema';
 import { SubmissionWindow } from '../submission-window';
 
 /** The unit hands its draft to its local admin; every failing pre-check blocks it. */
@@ -30,12 +31,10 @@ export class SubmitProposalUseCase {
     zone?: TimeZone,
     now = new Date(),
   ): Promise<Proposal> {
-    const proposal = await this.loader.ofOwnUnit(proposalId, actor);
-    const edition = await this.editions.get(proposal.editionId);
-    await this.window.assertOpen(edition, actor, zone, now);
-    if (!EDITABLE_STATUSES.includes(proposal.status)) {
-      throw new ProposalStatusConflictError(proposalId, proposal.status, 'submit');
-    }
+    const { proposal, edition } = await loadEditableDraft(
+      { loader: this.loader, editions: this.editions, window: this.window },
+      { proposalId, actor, action: 'submit', zone, now },
+    );
     const checks = await this.eligibility.run(proposal, edition);
     const failing = checks.filter((c) => c.outcome === 'fail');
     if (failing.length > 0) throw new ProposalNotReadyError(proposalId, failing);
