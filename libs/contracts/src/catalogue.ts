@@ -15,6 +15,18 @@ import { LocalAdminRequestDecidedV1 } from './registration/local-admin-request-d
 import { EditionPublishedV1 } from './registration/edition-published.v1';
 import { EditionUpdatedV1 } from './registration/edition-updated.v1';
 import { EditionPhaseChangedV1 } from './registration/edition-phase-changed.v1';
+import { InnovationPublishedV1 } from './replication/innovation-published.v1';
+import { InnovationUpdatedV1 } from './replication/innovation-updated.v1';
+import { SelectionDecidedV1 } from './evaluation/selection-decided.v1';
+import { AssignmentCreatedV1 } from './evaluation/assignment-created.v1';
+import { AssignmentChangedV1 } from './evaluation/assignment-changed.v1';
+import { ScoreSubmittedV1 } from './evaluation/score-submitted.v1';
+import { StageResultPublishedV1 } from './evaluation/stage-result-published.v1';
+import { ObjectionFiledV1 } from './evaluation/objection-filed.v1';
+import { ObjectionResolvedV1 } from './evaluation/objection-resolved.v1';
+import { InterviewScheduledV1 } from './evaluation/interview-scheduled.v1';
+import { AwardGrantedV1 } from './evaluation/award-granted.v1';
+import { CertificateIssuedV1 } from './evaluation/certificate-issued.v1';
 
 /** Every event version the platform knows, for catalogue tests and tooling. */
 export const ALL_EVENTS: readonly EventDescriptor[] = [
@@ -34,4 +46,16 @@ export const ALL_EVENTS: readonly EventDescriptor[] = [
   ProposalReturnedV1,
   ProposalWithdrawnV1,
   ProposalStalledV1,
+  InnovationPublishedV1,
+  InnovationUpdatedV1,
+  SelectionDecidedV1,
+  AssignmentCreatedV1,
+  AssignmentChangedV1,
+  ScoreSubmittedV1,
+  StageResultPublishedV1,
+  ObjectionFiledV1,
+  ObjectionResolvedV1,
+  InterviewScheduledV1,
+  AwardGrantedV1,
+  CertificateIssuedV1,
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../descriptor';
+import { reviewerProfileSchema } from './reviewer-profile';
 import { actorSchema, instantSchema, localeSchema, roleSchema } from '../shared/common';
 
 /** Never carries password material: the first password reaches the person out of band. */
@@ -14,6 +15,8 @@ export const accountCreatedV1Schema = z.strictObject({
   institutionId: z.string().min(1).max(64).nullable(),
   unitId: z.string().min(1).max(64).nullable(),
   mustChangePassword: z.boolean(),
+  /** Evaluators and panelists: what conflict detection and expertise matching need. */
+  reviewerProfile: reviewerProfileSchema.nullable().optional(),
   createdBy: actorSchema,
   createdAt: instantSchema,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../descriptor';
+import { reviewerProfileSchema } from './reviewer-profile';
 import { actorSchema, instantSchema, localeSchema, roleSchema } from '../shared/common';
 
 export const accountRoleGrantedV1Schema = z.strictObject({
@@ -9,6 +10,8 @@ export const accountRoleGrantedV1Schema = z.strictObject({
   institutionId: z.string().min(1).max(64).nullable(),
   email: z.email(),
   locale: localeSchema,
+  /** Evaluators and panelists: what conflict detection and expertise matching need. */
+  reviewerProfile: reviewerProfileSchema.nullable().optional(),
   grantedBy: actorSchema,
   grantedAt: instantSchema,
 });

@@ -46,6 +46,11 @@ export const editionGroupSchema = z.strictObject({
     /** Past winners may not enter this group (e.g. the general group). */
     excludesPastWinners: z.boolean(),
   }),
+  /**
+   * The institutions invited to an invitation-only group (e.g. earlier winners for the
+   * special group). Absent or empty: nobody is invited yet.
+   */
+  invitedInstitutionIds: z.array(z.string().min(1).max(64)).max(5000).optional(),
 });
 
 export const formSectionSchema = z.strictObject({
@@ -82,6 +87,59 @@ export const rubricCriterionSchema = z.strictObject({
   /** Weights of a rubric add up to 100. */
   weight: z.number().positive().max(100),
 });
+
+export const REPRESENTATION_DIMENSIONS = [
+  'category',
+  'group',
+  'institution-type',
+  'province',
+  'disadvantaged-region',
+  'institution',
+] as const;
+
+/**
+ * A representation rule for composing the finalists: at least `min` and at most `max`
+ * finalists whose `dimension` equals `value` (every value of the dimension when `value` is
+ * null). `disadvantaged-region` takes the values `true`/`false` (3T regions).
+ */
+export const representationRuleSchema = z.strictObject({
+  dimension: z.enum(REPRESENTATION_DIMENSIONS),
+  value: z.string().min(1).max(64).nullable(),
+  min: z.number().int().min(0).nullable(),
+  max: z.number().int().min(0).nullable(),
+});
+export type RepresentationRule = z.infer<typeof representationRuleSchema>;
+
+/** How the ministry side judges the edition: every size, margin and window is data. */
+export const evaluationSettingsSchema = z.strictObject({
+  /** Evaluators do not see which institution a proposal comes from. */
+  blindReview: z.boolean(),
+  /** Hard cap of desk assignments per evaluator. */
+  maxProposalsPerEvaluator: z.number().int().min(1).max(10_000),
+  /** Minutes after the desk-evaluation end in which scores are still accepted. */
+  scoringGraceMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
+  /** Scores an evaluator must have submitted before their scores are normalised. */
+  minScoresForNormalization: z.number().int().min(2).max(1000),
+  /** Two weighted scores of one proposal further apart than this call an extra evaluator. */
+  divergenceMargin: z.number().positive().max(1000),
+  /** Representation rules for the finalists. */
+  representation: z.array(representationRuleSchema).max(200),
+  interview: z.strictObject({
+    presentationMinutes: z.number().int().min(1).max(120),
+    interviewMinutes: z.number().int().min(1).max(120),
+    /** The local admin confirms a slot at least this many hours before it starts. */
+    confirmationLeadHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 14),
+  }),
+});
+export type EvaluationSettings = z.infer<typeof evaluationSettingsSchema>;
 
 export const rubricSchema = z.strictObject({
   scale: z.strictObject({ min: z.number().int(), max: z.number().int() }),
@@ -122,6 +180,11 @@ export const editionConfigurationSchema = z.strictObject({
   evaluatorsPerProposal: z.number().int().min(1).max(10),
   rubric: rubricSchema,
   panelRubric: rubricSchema,
+  /**
+   * How evaluation judges the edition. Optional in v1 for editions published before it
+   * existed; registration requires it for every edition it publishes now.
+   */
+  evaluation: evaluationSettingsSchema.optional(),
 });
 
 export type EditionConfiguration = z.infer<typeof editionConfigurationSchema>;
@@ -231,5 +294,18 @@ export const editionConfigurationExample: EditionConfiguration = {
     criteria: [
       { criterionId: 'presentation', name: { id: 'Presentasi', en: 'Presentation' }, weight: 100 },
     ],
+  },
+  evaluation: {
+    blindReview: false,
+    maxProposalsPerEvaluator: 40,
+    scoringGraceMinutes: 30,
+    minScoresForNormalization: 5,
+    divergenceMargin: 20,
+    representation: [
+      { dimension: 'category', value: null, min: 1, max: null },
+      { dimension: 'disadvantaged-region', value: 'true', min: 5, max: null },
+      { dimension: 'institution', value: null, min: null, max: 3 },
+    ],
+    interview: { presentationMinutes: 7, interviewMinutes: 13, confirmationLeadHours: 24 },
   },
 };
