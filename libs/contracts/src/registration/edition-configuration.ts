@@ -16,6 +16,7 @@ export const EDITION_PHASES = [
   'closed',
 ] as const;
 export const editionPhaseSchema = z.enum(EDITION_PHASES);
+export type EditionPhase = z.infer<typeof editionPhaseSchema>;
 
 export const GROUP_IDS = ['general', 'replication', 'special'] as const;
 export const groupIdSchema = z.enum(GROUP_IDS);

@@ -19,6 +19,7 @@ export const roleSchema = z.enum(ROLES);
 
 export const LOCALES = ['id', 'en'] as const;
 export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
 
 /** Who did something: an account, or the platform itself (e.g. the phase scheduler). */
 export const actorSchema = z.union([

@@ -1,0 +1,71 @@
+import { Schema } from 'mongoose';
+import { outboxPlugin, type OutboxFields } from '@kipp/messaging';
+import { schemaOptions } from '@kipp/mongo';
+
+export interface CriterionScore {
+  criterionId: string;
+  score: number;
+  comment: string;
+}
+
+/** One change to a sheet, kept forever: who changed what, when. */
+export interface ScoreAuditEntry {
+  action: 'saved' | 'submitted' | 'reopened';
+  by: string;
+  at: Date;
+  /** The criteria as they stood after the change. */
+  criteria: CriterionScore[];
+  weightedScore: number | null;
+}
+
+/**
+ * One scorer's sheet for one proposal: desk sheets belong to an assignment (evaluator),
+ * panel sheets to a finalist's interview (panelist). Drafts save often; submitting fixes
+ * the weighted score (by the edition's rubric) and publishes `score.submitted`.
+ */
+export interface ScoreSheet extends OutboxFields {
+  _id: string;
+  editionId: string;
+  proposalId: string;
+  stage: 'desk' | 'panel';
+  assignmentId: string | null;
+  scorerId: string;
+  criteria: CriterionScore[];
+  /** Null while a draft misses criteria. */
+  weightedScore: number | null;
+  status: 'draft' | 'submitted';
+  /** Grows with every save; writers send the revision they read. */
+  revision: number;
+  /** How many times it was submitted (the event's `revision`). */
+  submissions: number;
+  submittedAt: Date | null;
+  audit: ScoreAuditEntry[];
+  updatedAt: Date;
+  createdAt: Date;
+}
+
+export const SCORE_SHEET_MODEL = 'ScoreSheet';
+
+export const scoreSheetSchema = new Schema<ScoreSheet>(
+  {
+    _id: { type: String, required: true },
+    editionId: { type: String, required: true },
+    proposalId: { type: String, required: true },
+    stage: { type: String, required: true },
+    assignmentId: { type: String, default: null },
+    scorerId: { type: String, required: true },
+    criteria: { type: Schema.Types.Mixed, default: [] },
+    weightedScore: { type: Number, default: null },
+    status: { type: String, required: true, default: 'draft' },
+    revision: { type: Number, required: true, default: 1 },
+    submissions: { type: Number, required: true, default: 0 },
+    submittedAt: { type: Date, default: null },
+    audit: { type: Schema.Types.Mixed, default: [] },
+  },
+  { ...schemaOptions('score_sheets'), optimisticConcurrency: false },
+);
+scoreSheetSchema.plugin(outboxPlugin);
+// One sheet per scorer, proposal and stage.
+scoreSheetSchema.index({ stage: 1, proposalId: 1, scorerId: 1 }, { unique: true });
+// Calibration reads an edition's submitted sheets per stage; progress counts them per scorer.
+scoreSheetSchema.index({ editionId: 1, stage: 1, status: 1, scorerId: 1 });
