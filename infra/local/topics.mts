@@ -62,11 +62,35 @@ export interface EnsureTopicsOptions {
   prefix?: string;
 }
 
-/** Creates the missing topics and converges the existing ones. Needs a reachable broker. */
+/**
+ * Creates the missing topics and converges the existing ones. Needs a reachable broker.
+ * A broker that has just started may not have elected every new partition's leader when
+ * kafkajs checks (UNKNOWN_TOPIC_OR_PARTITION): the whole step is idempotent, so it is
+ * simply run again.
+ */
 export async function ensureTopics(
   brokers: string,
   log: Log,
   options: EnsureTopicsOptions = {},
+): Promise<TopicsResult> {
+  const attempts = 4;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await ensureTopicsOnce(brokers, log, options);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      log(
+        `kafka: topic step failed (${(error as Error).message}); trying again (${attempt}/${attempts - 1})`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+}
+
+async function ensureTopicsOnce(
+  brokers: string,
+  log: Log,
+  options: EnsureTopicsOptions,
 ): Promise<TopicsResult> {
   const prefix = options.prefix ?? '';
   const wanted = readTopics(options.file ?? TOPICS_FILE).map((t) => ({
