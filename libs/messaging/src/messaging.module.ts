@@ -25,6 +25,11 @@ export interface MessagingModuleOptions {
   readonly service: string;
   readonly brokers: readonly string[];
   readonly topicPrefix?: string;
+  /**
+   * Defaults to the topic prefix followed by the service name: the prefix namespaces the
+   * consumer group as it does the topics, so isolated runs (tests, benchmarks) never join
+   * each other's groups.
+   */
   readonly groupId?: string;
   readonly logLevel?: LevelWithSilent;
   readonly partitionsConsumedConcurrently?: number;
@@ -151,7 +156,7 @@ export class MessagingModule {
             logger: Logger,
           ) =>
             new EventConsumer(broker, topics, processed, logger, {
-              groupId: options.groupId ?? options.service,
+              groupId: options.groupId ?? `${options.topicPrefix ?? ''}${options.service}`,
               ...(options.partitionsConsumedConcurrently !== undefined && {
                 partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
               }),

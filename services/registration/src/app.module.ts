@@ -22,7 +22,7 @@ export class AppModule {
         ImportJobModule.register(config),
         SessionModule.register(config),
         AccountModule.register(institutions),
-        EditionModule.register(config),
+        EditionModule.register(config, institutions),
         institutions,
       ],
     };

@@ -179,6 +179,7 @@ describe('account administration', () => {
         roles: ['local_admin'],
         institutionId,
         mustChangePassword: true,
+        reviewerProfile: null,
       });
       expectNoPasswordMaterial(rawEventsAbout(created.account.accountId), created.initialPassword);
 
@@ -606,7 +607,35 @@ describe('account administration', () => {
         institutionId,
         email: operator.account.email,
         locale: 'en',
+        reviewerProfile: null,
       });
+
+      const profile = {
+        affiliation: 'Universitas Hasanuddin',
+        homeProvinceCode: '73',
+        pastEngagementInstitutionIds: [institutionId],
+        declaredConflictInstitutionIds: [],
+        expertiseCategoryIds: ['health'],
+      };
+      await http()
+        .post(`/accounts/${accountId}/roles`)
+        .set(national)
+        .send({ role: 'evaluator', reviewerProfile: profile })
+        .expect(200);
+      await eventually(() =>
+        expect(
+          eventsOf(
+            AccountRoleGrantedV1,
+            (p) => p.accountId === accountId && p.role === 'evaluator',
+          ),
+        ).toHaveLength(1),
+      );
+      expect(
+        eventsOf(
+          AccountRoleGrantedV1,
+          (p) => p.role === 'evaluator' && p.accountId === accountId,
+        )[0]?.payload.reviewerProfile,
+      ).toEqual(profile);
     });
   });
 
@@ -860,6 +889,18 @@ describe('account administration', () => {
         roles: ['panelist'],
         locale: 'en',
         name: 'Dr. Bayu, M.Sc.',
+        reviewerProfile: { affiliation: 'ITB', homeProvinceCode: null },
+      });
+      const evaluator = eventsOf(
+        AccountCreatedV1,
+        (p) => p.accountId === body.accounts[0]?.accountId,
+      );
+      expect(evaluator[0]?.payload.reviewerProfile).toEqual({
+        affiliation: 'Universitas Gadjah Mada',
+        homeProvinceCode: '34',
+        pastEngagementInstitutionIds: [],
+        declaredConflictInstitutionIds: [],
+        expertiseCategoryIds: ['health', 'governance'],
       });
       for (const account of body.accounts) {
         expectNoPasswordMaterial(

@@ -6,6 +6,8 @@ import {
   type EditionConfiguration,
 } from '@kipp/contracts';
 import type { Role } from '@kipp/auth';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { eventually, TopicReader } from '@kipp/testing';
 import { startRegistrationApp, type RegistrationTestApp } from './registration-test-app';
 
@@ -187,6 +189,81 @@ describe('editions', () => {
     );
     const list = await service.http().get('/editions?year=2034').set(admin).expect(200);
     expect((list.body as { editions: unknown[] }).editions).toHaveLength(0);
+  });
+
+  it('should refuse an edition without evaluation settings or with unknown invited institutions, and publish the settings with the edition', async () => {
+    type Issues = {
+      error: { code: string; details: { issues: { path: string; code: string }[] } };
+    };
+    const { evaluation: _omitted, ...withoutEvaluation } = settings(2036);
+    const shape = await service
+      .http()
+      .post('/editions')
+      .set(admin)
+      .send(withoutEvaluation)
+      .expect(400);
+    expect((shape.body as Issues).error.code).toBe('VALIDATION_FAILED');
+
+    const special = {
+      ...settings(2036),
+      groups: [
+        ...settings(2036).groups,
+        {
+          groupId: 'special' as const,
+          name: { id: 'Khusus', en: 'Special' },
+          quotaPerInstitution: 1,
+          eligibility: {
+            invitationOnly: true,
+            requiresSourceInnovation: false,
+            maxPriorTop99: null,
+            excludesPastWinners: false,
+          },
+          invitedInstitutionIds: ['inst_not_registered'],
+        },
+      ],
+    };
+    const unknown = await service.http().post('/editions').set(admin).send(special).expect(400);
+    expect((unknown.body as Issues).error).toMatchObject({
+      code: 'EDITION_INVALID',
+      details: {
+        issues: [{ path: 'groups.2.invitedInstitutionIds.0', code: 'INVITED_INSTITUTION_UNKNOWN' }],
+      },
+    });
+
+    // A draft written before the evaluation settings existed cannot be published or cloned.
+    const draft = await createDraft(settings(2036));
+    const connection = service.app.get<Connection>(getConnectionToken());
+    await connection
+      .collection<{ _id: string }>('editions')
+      .updateOne({ _id: draft.editionId }, { $unset: { 'settings.evaluation': '' } });
+    const refused = await service
+      .http()
+      .post(`/editions/${draft.editionId}/publication`)
+      .set(admin)
+      .expect(400);
+    expect((refused.body as Issues).error).toMatchObject({
+      code: 'EDITION_INVALID',
+      details: { issues: [{ path: 'evaluation', code: 'EVALUATION_SETTINGS_MISSING' }] },
+    });
+    const clone = await service
+      .http()
+      .post('/editions')
+      .set(admin)
+      .send({ cloneFrom: draft.editionId, name: 'KIPP 2037', year: 2037 })
+      .expect(400);
+    expect((clone.body as Issues).error.details.issues).toEqual([
+      expect.objectContaining({ path: 'evaluation', code: 'EVALUATION_SETTINGS_MISSING' }),
+    ]);
+
+    const complete = await createDraft(settings(2038));
+    await publish(complete.editionId);
+    await eventually(() =>
+      expect(eventsOf(EditionPublishedV1, complete.editionId)).toHaveLength(1),
+    );
+    expect(
+      eventsOf<{ edition: EditionConfiguration }>(EditionPublishedV1, complete.editionId)[0]
+        ?.edition.evaluation,
+    ).toEqual(editionConfigurationExample.evaluation);
   });
 
   it('should take instants in WITA, store them in UTC and show the calendar in WIT', async () => {

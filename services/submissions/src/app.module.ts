@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@kipp/service-kit';
 import type { SubmissionsConfig } from './config/submissions.config';
 import { EvidenceModule } from './evidence/evidence.module';
+import { InnovationModule } from './innovation/innovation.module';
 import { InstitutionModule } from './institution/institution.module';
 import { ProposalModule } from './proposal/proposal.module';
 import { StalledModule } from './stalled/stalled.module';
@@ -14,6 +15,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'submissions', config }),
         InstitutionModule,
+        InnovationModule,
         ProposalModule,
         EvidenceModule.register(config),
         StalledModule.register(config),

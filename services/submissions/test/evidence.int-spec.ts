@@ -17,6 +17,7 @@ import {
 } from '@kipp/testing';
 import { AppModule } from '../src/app.module';
 import { loadSubmissionsConfig } from '../src/config/submissions.config';
+import { SweepOrphanEvidenceUseCase } from '../src/evidence/use-cases/sweep-orphan-evidence.use-case';
 import { EDITION_PROJECTION_MODEL, type EditionProjection } from '../src/edition/edition.schema';
 import {
   PROPOSAL_MODEL,
@@ -357,5 +358,82 @@ describe('submissions service: evidence files', () => {
         _id: new mongoose.Types.ObjectId(fileIdOf(created)),
       }),
     ).toBe(0);
+  });
+
+  it('should leave no bytes in storage when a streamed upload is refused for its type, size, scope or the close', async () => {
+    const chunks = connection.collection('evidence_files.chunks');
+    const stored = async () => [await files.countDocuments(), await chunks.countDocuments()];
+    const before = await stored();
+    const open = await draft();
+    const operator = await unitOperator(open.institutionId, open.unitId);
+    const stranger = await unitOperator(open.institutionId, 'unit_elsewhere');
+    const closed = await draft({ editionId: closedEdition });
+    const closedOperator = await unitOperator(closed.institutionId, closed.unitId);
+
+    await upload(operator, open.proposalId, PNG, 'x.pdf', 'application/pdf').expect(415);
+    await upload(operator, open.proposalId, Buffer.concat([PDF, Buffer.alloc(MAX_BYTES)])).expect(
+      413,
+    );
+    await upload(stranger, open.proposalId, PDF).expect(403);
+    await upload(closedOperator, closed.proposalId, PDF).expect(409);
+
+    expect(await stored()).toEqual(before);
+  });
+
+  describe('orphan sweep', () => {
+    const HOUR = 3_600_000;
+
+    /** Stores a file straight into the bucket, as an upload whose proposal update never came. */
+    async function storeLooseFile(ageMs: number): Promise<string> {
+      const bucket = new mongoose.mongo.GridFSBucket(connection.db as mongoose.mongo.Db, {
+        bucketName: 'evidence_files',
+      });
+      const stream = bucket.openUploadStream('loose.pdf');
+      await new Promise<void>((resolve, reject) => {
+        stream.once('finish', () => resolve());
+        stream.once('error', reject);
+        stream.end(PDF);
+      });
+      await backdate(stream.id.toString(), ageMs);
+      return stream.id.toString();
+    }
+
+    async function backdate(fileId: string, ageMs: number): Promise<void> {
+      await files.updateOne(
+        { _id: new mongoose.Types.ObjectId(fileId) },
+        { $set: { uploadDate: new Date(Date.now() - ageMs) } },
+      );
+    }
+
+    const exists = async (fileId: string): Promise<boolean> =>
+      (await files.countDocuments({ _id: new mongoose.Types.ObjectId(fileId) })) === 1;
+
+    it('should delete an old unreferenced file and keep referenced and fresh ones when it sweeps', async () => {
+      const orphan = await storeLooseFile(2 * HOUR);
+      const fresh = await storeLooseFile(5 * 60_000);
+      const { proposalId, institutionId, unitId } = await draft();
+      const operator = await unitOperator(institutionId, unitId);
+      const current = fileIdOf(await upload(operator, proposalId, PDF).expect(201));
+      await backdate(current, 2 * HOUR);
+      // A file only a forwarded snapshot still names (the unit replaced it afterwards).
+      const frozen = await storeLooseFile(2 * HOUR);
+      const forwarded = await draft({ status: 'returned' });
+      await proposals.updateOne(
+        { _id: forwarded.proposalId },
+        { $set: { snapshots: [{ snapshotVersion: 1, evidence: [{ fileId: frozen }] }] } },
+      );
+
+      const sweep = app.get(SweepOrphanEvidenceUseCase);
+      // Two replicas sweeping at once: deletes are idempotent, nothing fails.
+      const deleted = await Promise.all([sweep.execute(), sweep.execute()]);
+
+      expect(deleted[0] + deleted[1]).toBeGreaterThanOrEqual(1);
+      expect(await exists(orphan)).toBe(false);
+      expect(await exists(fresh)).toBe(true);
+      expect(await exists(current)).toBe(true);
+      expect(await exists(frozen)).toBe(true);
+      const served = await download(operator, proposalId, current).expect(200);
+      expect(Buffer.compare(served.body as Buffer, PDF)).toBe(0);
+    });
   });
 });

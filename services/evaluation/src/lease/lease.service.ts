@@ -6,9 +6,11 @@ import { isDuplicateKeyError } from '@kipp/mongo';
 import { LEASE_MODEL, type Lease } from './lease.schema';
 import { LeaseLostError } from './lease.errors';
 
-/** A lease this instance holds. */
+/** A lease held by one computation of this instance. */
 export interface HeldLease {
   readonly name: string;
+  /** Unique per acquisition: two computations in one process never share a lease. */
+  readonly holder: string;
   readonly token: number;
 }
 
@@ -22,27 +24,31 @@ export const DEFAULT_LEASE_TTL_MS = 60_000;
  */
 @Injectable()
 export class LeaseService {
-  /** This process's identity as a lease holder. */
-  readonly holder = `evaluation-${randomUUID()}`;
+  /** This process's identity; each acquisition adds a suffix of its own. */
+  private readonly instance = `evaluation-${randomUUID()}`;
 
   constructor(@InjectModel(LEASE_MODEL) private readonly leases: Model<Lease>) {}
 
-  /** Takes the lease if it is free, expired or already ours; null when another holds it. */
+  /**
+   * Takes the lease if it is free or expired; null while anyone else holds it, including
+   * another computation in this same process.
+   */
   async acquire(name: string, ttlMs = DEFAULT_LEASE_TTL_MS): Promise<HeldLease | null> {
     const now = new Date();
+    const holder = `${this.instance}/${randomUUID()}`;
     try {
       const lease = await this.leases
         .findOneAndUpdate(
-          { _id: name, $or: [{ expiresAt: { $lte: now } }, { holder: this.holder }] },
+          { _id: name, expiresAt: { $lte: now } },
           {
-            $set: { holder: this.holder, expiresAt: new Date(now.getTime() + ttlMs) },
+            $set: { holder, expiresAt: new Date(now.getTime() + ttlMs) },
             $inc: { token: 1 },
           },
           { upsert: true, returnDocument: 'after' },
         )
         .lean()
         .exec();
-      return { name, token: lease.token };
+      return { name, holder, token: lease.token };
     } catch (error) {
       // The upsert collided with a live lease held by another instance.
       if (isDuplicateKeyError(error)) return null;
@@ -55,7 +61,7 @@ export class LeaseService {
     const current = await this.leases
       .findOne({
         _id: lease.name,
-        holder: this.holder,
+        holder: lease.holder,
         token: lease.token,
         expiresAt: { $gt: new Date() },
       })
@@ -68,7 +74,7 @@ export class LeaseService {
   async release(lease: HeldLease): Promise<void> {
     await this.leases
       .updateOne(
-        { _id: lease.name, holder: this.holder, token: lease.token },
+        { _id: lease.name, holder: lease.holder, token: lease.token },
         { $set: { expiresAt: new Date(0) } },
       )
       .exec();

@@ -50,6 +50,11 @@ export interface EvaluationProposal extends OutboxFields {
   /** Withdrawn by the unit before the close: out of every stage from then on. */
   withdrawnAt: Date | null;
   selection: SelectionDecision | null;
+  /**
+   * The revision of the last selection decision ever taken, kept when a newer snapshot
+   * clears the decision, so `decisionRevision` keeps growing across snapshots.
+   */
+  lastSelectionRevision?: number;
   /** Set when an upheld objection (or the secretariat) took the proposal out of the running. */
   disqualification: { reason: string; objectionId: string | null; at: Date } | null;
   updatedAt: Date;
@@ -85,6 +90,7 @@ export const evaluationProposalSchema = new Schema<EvaluationProposal>(
     forwardedAt: { type: Date, required: true },
     withdrawnAt: { type: Date, default: null },
     selection: { type: selectionSchema, default: null },
+    lastSelectionRevision: { type: Number, default: 0 },
     disqualification: { type: Schema.Types.Mixed, default: null },
   },
   schemaOptions('proposals'),

@@ -18,6 +18,8 @@ export interface Reviewer {
   profile: ReviewerProfilePayload | null;
   /** False while the account is deactivated: no new assignments. */
   active: boolean;
+  /** When `active` last changed; older deactivation/reactivation events are ignored. */
+  activeChangedAt?: Date | null;
   updatedAt: Date;
   createdAt: Date;
 }
@@ -44,6 +46,7 @@ export const reviewerSchema = new Schema<Reviewer>(
     roles: { type: [String], default: [] },
     profile: { type: profileSchema, default: null },
     active: { type: Boolean, required: true, default: true },
+    activeChangedAt: { type: Date, default: null },
   },
   schemaOptions('reviewers'),
 );

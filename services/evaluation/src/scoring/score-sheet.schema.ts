@@ -39,6 +39,11 @@ export interface ScoreSheet extends OutboxFields {
   /** How many times it was submitted (the event's `revision`). */
   submissions: number;
   submittedAt: Date | null;
+  /**
+   * The weighted score of the latest submission: a submitted sheet reopened as a draft keeps
+   * counting with what was last submitted until it is submitted again.
+   */
+  submittedWeightedScore: number | null;
   audit: ScoreAuditEntry[];
   updatedAt: Date;
   createdAt: Date;
@@ -60,6 +65,7 @@ export const scoreSheetSchema = new Schema<ScoreSheet>(
     revision: { type: Number, required: true, default: 1 },
     submissions: { type: Number, required: true, default: 0 },
     submittedAt: { type: Date, default: null },
+    submittedWeightedScore: { type: Number, default: null },
     audit: { type: Schema.Types.Mixed, default: [] },
   },
   { ...schemaOptions('score_sheets'), optimisticConcurrency: false },

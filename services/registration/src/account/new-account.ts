@@ -107,6 +107,8 @@ export class AccountFactory {
       institutionId,
       unitId,
       mustChangePassword: true,
+      // Evaluation keeps conflicts of interest out of assignments with it; null for others.
+      reviewerProfile: reviewerProfile ? { ...reviewerProfile } : null,
       createdBy: { kind: 'account', accountId: actor.accountId },
       createdAt: at.toISOString(),
     });

@@ -1,5 +1,9 @@
 import { editionConfigurationExample } from '@kipp/contracts';
-import { validateEditionSettings, type EditionSettings } from './edition-rules';
+import {
+  invitedInstitutionIds,
+  validateEditionSettings,
+  type EditionSettings,
+} from './edition-rules';
 
 const { editionId: _ignored, ...valid } = editionConfigurationExample;
 
@@ -98,5 +102,55 @@ describe('validateEditionSettings', () => {
       ['stageSizes.finalistsGeneral', 'STAGE_SIZE_INCONSISTENT'],
       ['stageSizes.winnersOutstanding', 'STAGE_SIZE_INCONSISTENT'],
     ]);
+  });
+
+  describe('evaluation settings and invitations', () => {
+    const codes = (settings: EditionSettings, unknown: string[] = []) =>
+      validateEditionSettings(settings, { unknownInstitutionIds: new Set(unknown) }).map(
+        (issue) => `${issue.path} ${issue.code}`,
+      );
+
+    it('should report the evaluation settings missing when an edition (e.g. a clone of an old one) has none', () => {
+      const settings = settingsWith((s) => {
+        delete s.evaluation;
+      });
+      expect(codes(settings)).toEqual(['evaluation EVALUATION_SETTINGS_MISSING']);
+    });
+
+    it('should report a representation rule whose minimum exceeds its maximum or the finalists', () => {
+      const settings = settingsWith((s) => {
+        s.evaluation!.representation = [
+          { dimension: 'category', value: 'health', min: 5, max: 3 },
+          { dimension: 'province', value: null, min: 200, max: null },
+        ];
+      });
+      expect(codes(settings)).toEqual([
+        'evaluation.representation.0.min REPRESENTATION_MIN_ABOVE_MAX',
+        'evaluation.representation.1.min REPRESENTATION_MIN_ABOVE_FINALISTS',
+      ]);
+    });
+
+    it('should refuse invitations on an open group and name unknown invited institutions', () => {
+      const settings = settingsWith((s) => {
+        s.groups[0]!.invitedInstitutionIds = ['inst_a'];
+        s.groups.push({
+          groupId: 'special',
+          name: { id: 'Khusus', en: 'Special' },
+          quotaPerInstitution: 1,
+          eligibility: {
+            invitationOnly: true,
+            requiresSourceInnovation: false,
+            maxPriorTop99: null,
+            excludesPastWinners: false,
+          },
+          invitedInstitutionIds: ['inst_a', 'inst_ghost'],
+        });
+      });
+      expect(codes(settings, ['inst_ghost'])).toEqual([
+        'groups.0.invitedInstitutionIds INVITATIONS_ON_OPEN_GROUP',
+        'groups.2.invitedInstitutionIds.1 INVITED_INSTITUTION_UNKNOWN',
+      ]);
+      expect(invitedInstitutionIds(settings)).toEqual(['inst_a', 'inst_ghost']);
+    });
   });
 });

@@ -12,12 +12,28 @@ export interface EditionIssue {
 
 type Rubric = EditionSettings['rubric'];
 
+/** What the rules cannot know themselves; the use case looks it up and passes it in. */
+export interface EditionRuleContext {
+  /** Invited institution ids that are not in the registry. */
+  readonly unknownInstitutionIds?: ReadonlySet<string>;
+}
+
+/** Every institution id invited to any group of the edition. */
+export function invitedInstitutionIds(settings: EditionSettings): string[] {
+  return [...new Set(settings.groups.flatMap((group) => group.invitedInstitutionIds ?? []))];
+}
+
 /**
  * The rules an edition must keep beyond the shape of its fields (which the request schema
  * checks). Pure, so the same rules hold for creating, cloning, editing and publishing.
  */
-export function validateEditionSettings(settings: EditionSettings): EditionIssue[] {
+export function validateEditionSettings(
+  settings: EditionSettings,
+  context: EditionRuleContext = {},
+): EditionIssue[] {
   return [
+    ...invitationIssues(settings.groups, context.unknownInstitutionIds ?? new Set()),
+    ...evaluationIssues(settings),
     ...calendarIssues(settings.calendar),
     ...duplicateIssues(settings.categories, 'categoryId', 'categories', 'DUPLICATE_CATEGORY'),
     ...groupIssues(settings.groups),
@@ -81,6 +97,71 @@ function groupIssues(groups: EditionSettings['groups']): EditionIssue[] {
     }
   });
   return issues;
+}
+
+function invitationIssues(
+  groups: EditionSettings['groups'],
+  unknown: ReadonlySet<string>,
+): EditionIssue[] {
+  return groups.flatMap((group, index) => {
+    const invited = group.invitedInstitutionIds ?? [];
+    const path = `groups.${index}.invitedInstitutionIds`;
+    const issues: EditionIssue[] = invited
+      .map((institutionId, position) => ({ institutionId, position }))
+      .filter(({ institutionId }) => unknown.has(institutionId))
+      .map(({ institutionId, position }) => ({
+        path: `${path}.${position}`,
+        code: 'INVITED_INSTITUTION_UNKNOWN',
+        message: `institution ${institutionId} is not in the registry`,
+      }));
+    if (invited.length > 0 && !group.eligibility.invitationOnly) {
+      issues.unshift({
+        path,
+        code: 'INVITATIONS_ON_OPEN_GROUP',
+        message: `group ${group.groupId} is open to every institution; only an invitation-only group takes invitations`,
+      });
+    }
+    return issues;
+  });
+}
+
+/**
+ * Registration publishes the evaluation settings with every edition; a draft written (or an
+ * edition cloned) from before they existed must get them before it is published.
+ */
+function evaluationIssues(settings: EditionSettings): EditionIssue[] {
+  const { evaluation } = settings;
+  if (!evaluation) {
+    return [
+      {
+        path: 'evaluation',
+        code: 'EVALUATION_SETTINGS_MISSING',
+        message:
+          'the evaluation settings (review, scoring, representation, interview) are required',
+      },
+    ];
+  }
+  const finalists = settings.stageSizes.finalistsGeneral + settings.stageSizes.finalistsSpecial;
+  // `maxProposalsPerEvaluator × evaluators` needs the evaluator pool, which evaluation owns.
+  return evaluation.representation.flatMap((rule, index) => {
+    const path = `evaluation.representation.${index}`;
+    const issues: EditionIssue[] = [];
+    if (rule.min !== null && rule.max !== null && rule.min > rule.max) {
+      issues.push({
+        path: `${path}.min`,
+        code: 'REPRESENTATION_MIN_ABOVE_MAX',
+        message: `at least ${rule.min} cannot exceed at most ${rule.max}`,
+      });
+    }
+    if (rule.min !== null && rule.min > finalists) {
+      issues.push({
+        path: `${path}.min`,
+        code: 'REPRESENTATION_MIN_ABOVE_FINALISTS',
+        message: `at least ${rule.min} cannot exceed the ${finalists} finalists`,
+      });
+    }
+    return issues;
+  });
 }
 
 function formIssues(settings: EditionSettings): EditionIssue[] {

@@ -3,6 +3,7 @@ import {
   calendarEntrySchema,
   editionConfigurationSchema,
   editionGroupSchema,
+  evaluationSettingsSchema,
 } from '@kipp/contracts';
 import { ACCEPTED_OFFSETS, toUtcInstant } from './edition-calendar';
 
@@ -28,10 +29,14 @@ const writtenGroup = editionGroupSchema.extend({
   quotaPerInstitution: z.number().int().max(1000),
 });
 
-/** The configuration of an edition as written: the contract's shape, without the id. */
+/**
+ * The configuration of an edition as written: the contract's shape, without the id. The
+ * evaluation settings are optional in the contract (older editions) but required here.
+ */
 export const editionSettingsInput = editionConfigurationSchema.omit({ editionId: true }).extend({
   groups: z.array(writtenGroup).min(1),
   calendar: z.array(writtenCalendarEntry).min(1),
+  evaluation: evaluationSettingsSchema,
 });
 
 /** A new edition as a copy of an earlier one, its calendar moved to the new year. */

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EditionController } from './edition.controller';
+import { DirectoryInstitutionRegistry, InstitutionRegistry } from './institution-registry';
 import { EditionRepository } from './edition.repository';
 import { EDITION_MODEL, editionSchema } from './edition.schema';
 import { PHASE_SCHEDULER_OPTIONS, PhaseScheduler } from './phase-scheduler';
@@ -21,10 +22,14 @@ export interface EditionModuleConfig {
 
 @Module({})
 export class EditionModule {
-  static register(config: EditionModuleConfig): DynamicModule {
+  /** `institutions`: the registry module, for the invited institutions of a group. */
+  static register(config: EditionModuleConfig, institutions: DynamicModule): DynamicModule {
     return {
       module: EditionModule,
-      imports: [MongooseModule.forFeature([{ name: EDITION_MODEL, schema: editionSchema }])],
+      imports: [
+        institutions,
+        MongooseModule.forFeature([{ name: EDITION_MODEL, schema: editionSchema }]),
+      ],
       controllers: [EditionController],
       providers: [
         {
@@ -35,6 +40,7 @@ export class EditionModule {
           },
         },
         EditionRepository,
+        { provide: InstitutionRegistry, useClass: DirectoryInstitutionRegistry },
         CreateEditionUseCase,
         CloneEditionUseCase,
         UpdateEditionUseCase,

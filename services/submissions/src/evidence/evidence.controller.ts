@@ -29,8 +29,8 @@ import {
   MAX_EVIDENCE_UPLOAD_BYTES,
   UploadEvidenceUseCase,
   type EvidenceParams,
-  type UploadedEvidence,
 } from './use-cases/upload-evidence.use-case';
+import type { StagedEvidence } from './evidence-upload.engine';
 
 const evidenceView = z.object({
   evidenceId: z.string(),
@@ -63,7 +63,8 @@ export class EvidenceController {
   @HttpCode(HttpStatus.CREATED)
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(
-    // Memory storage (no `dest`): the file is checked whole, then goes to the evidence storage.
+    // The storage engine (EvidenceModule's MulterModule) streams the file into the evidence
+    // storage; the use case then checks it and deletes it if refused.
     FileInterceptor('file', {
       limits: { fileSize: MAX_EVIDENCE_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1024 },
     }),
@@ -71,7 +72,7 @@ export class EvidenceController {
   @ApiZodResponse(HttpStatus.CREATED, evidenceView, 'The evidence entry now on the proposal')
   async upload(
     @ZodParams(evidenceParamsSchema) params: EvidenceParams,
-    @UploadedFile() file: UploadedEvidence | undefined,
+    @UploadedFile() file: StagedEvidence | undefined,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<EvidenceView> {
     return toView(await this.uploadEvidence.execute(user, params, file));

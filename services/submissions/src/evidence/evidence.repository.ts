@@ -67,4 +67,31 @@ export class EvidenceRepository {
       .exec();
     return result.modifiedCount === 1;
   }
+
+  /**
+   * Which of `fileIds` a proposal still points at, as current evidence or in any forwarded
+   * snapshot (withdrawn proposals included: their snapshots stay on record).
+   */
+  async referencedFileIds(fileIds: readonly string[]): Promise<Set<string>> {
+    if (fileIds.length === 0) return new Set();
+    const rows = await this.proposals
+      .find(
+        {
+          $or: [
+            { 'evidence.fileId': { $in: fileIds } },
+            { 'snapshots.evidence.fileId': { $in: fileIds } },
+          ],
+        },
+        { 'evidence.fileId': 1, 'snapshots.evidence.fileId': 1 },
+      )
+      .lean<Pick<Proposal, 'evidence' | 'snapshots'>[]>()
+      .exec();
+    const wanted = new Set(fileIds);
+    const referenced = new Set<string>();
+    for (const row of rows) {
+      const entries = [...row.evidence, ...row.snapshots.flatMap((s) => s.evidence)];
+      for (const { fileId } of entries) if (wanted.has(fileId)) referenced.add(fileId);
+    }
+    return referenced;
+  }
 }

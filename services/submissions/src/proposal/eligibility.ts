@@ -1,4 +1,5 @@
-import type { EditionConfiguration } from '@kipp/contracts';
+import { WINNING_TIERS, type EditionConfiguration } from '@kipp/contracts';
+import type { InstitutionAward, KnownInnovation } from '../innovation/innovation-lookup';
 import type { EligibilityCheck, Proposal } from './proposal.schema';
 
 /** Words as the form counts them: runs of non-whitespace. */
@@ -50,8 +51,14 @@ export type EligibilityInput = Pick<
 export interface EligibilityContext {
   readonly configuration: EditionConfiguration;
   readonly closesAt: Date | null;
+  /** The proposing institution. */
+  readonly institutionId: string;
   /** Titles of the institution's other proposals (not withdrawn), in every edition. */
   readonly otherTitles: readonly OtherTitle[];
+  /** The named source innovations the innovation projection holds (unknown ids are absent). */
+  readonly sourceInnovations: readonly KnownInnovation[];
+  /** Every award of the institution, from evaluation and from the innovation database. */
+  readonly priorAwards: readonly InstitutionAward[];
 }
 
 function ageInYears(startDate: string, at: Date): number {
@@ -149,9 +156,96 @@ function sourceInnovationCheck(
 ): EligibilityCheck | null {
   const group = context.configuration.groups.find((g) => g.groupId === proposal.groupId);
   if (!group?.eligibility.requiresSourceInnovation) return null;
-  return proposal.sourceInnovationIds.length > 0
-    ? { check: 'source-innovation', outcome: 'pass', detail: 'source innovation named' }
-    : { check: 'source-innovation', outcome: 'fail', detail: 'name the innovation(s) replicated' };
+  if (proposal.sourceInnovationIds.length === 0) {
+    return {
+      check: 'source-innovation',
+      outcome: 'fail',
+      detail: 'name the innovation(s) replicated',
+    };
+  }
+  const known = new Map(context.sourceInnovations.map((i) => [i.innovationId, i]));
+  const problems = proposal.sourceInnovationIds.flatMap((id) => {
+    const innovation = known.get(id);
+    // The projection may lag behind replication: the id is kept and shown as failing.
+    if (!innovation) return [`${id} is not in the innovation database`];
+    if (innovation.institutionId === context.institutionId) {
+      return [`${id} is the institution's own innovation`];
+    }
+    // Every tier (finalist, top, outstanding, replication-top) means at least the Top 99.
+    if (innovation.tiers.length === 0) return [`${id} never reached the finalists (Top 99)`];
+    return [];
+  });
+  return problems.length === 0
+    ? {
+        check: 'source-innovation',
+        outcome: 'pass',
+        detail: `replicates ${proposal.sourceInnovationIds.join(', ')}`,
+      }
+    : { check: 'source-innovation', outcome: 'fail', detail: problems.join('; ').slice(0, 1000) };
+}
+
+interface AwardMatch {
+  readonly award: InstitutionAward;
+  readonly exact: boolean;
+}
+
+const editionsOf = (matches: readonly AwardMatch[]): string[] =>
+  [...new Set(matches.map((m) => m.award.editionId))].sort();
+
+/**
+ * Earlier entries of the same innovation by the same institution: awards whose title equals
+ * the proposal's or nearly does, in other editions. An exact title fails; a near-duplicate
+ * only warns, since two different innovations may have similar names.
+ */
+function priorAwardsCheck(
+  proposal: EligibilityInput,
+  context: EligibilityContext,
+): EligibilityCheck | null {
+  const group = context.configuration.groups.find((g) => g.groupId === proposal.groupId);
+  if (!group) return null;
+  const own = normaliseTitle(proposal.title);
+  const matches: AwardMatch[] = context.priorAwards
+    .filter((award) => award.editionId !== proposal.editionId)
+    .map((award) => ({ award, exact: normaliseTitle(award.title) === own }))
+    .filter(
+      ({ award, exact }) =>
+        exact || titleSimilarity(proposal.title, award.title) >= NEAR_DUPLICATE_THRESHOLD,
+    );
+  const findings: { outcome: 'fail' | 'warn'; detail: string }[] = [];
+
+  const { maxPriorTop99, excludesPastWinners } = group.eligibility;
+  const finalists = matches.filter((m) => m.award.tiers.includes('finalist'));
+  const finalistEditions = editionsOf(finalists);
+  if (
+    maxPriorTop99 !== null &&
+    finalistEditions.length > 0 &&
+    finalistEditions.length >= maxPriorTop99
+  ) {
+    const exactCount = editionsOf(finalists.filter((m) => m.exact)).length;
+    findings.push({
+      outcome: exactCount >= maxPriorTop99 ? 'fail' : 'warn',
+      detail: `reached the Top 99 in ${finalistEditions.length} edition(s) (${finalistEditions.join(', ')}); the group's limit is ${maxPriorTop99}`,
+    });
+  }
+  if (excludesPastWinners) {
+    const winners = matches.filter((m) => m.award.tiers.some((t) => WINNING_TIERS.includes(t)));
+    if (winners.length > 0) {
+      findings.push({
+        outcome: winners.some((m) => m.exact) ? 'fail' : 'warn',
+        detail: `a past winner (${editionsOf(winners).join(', ')}) may not enter this group`,
+      });
+    }
+  }
+  if (findings.length === 0) {
+    return { check: 'prior-awards', outcome: 'pass', detail: 'no earlier award found' };
+  }
+  const outcome = findings.some((f) => f.outcome === 'fail') ? 'fail' : 'warn';
+  const similar = matches.some((m) => !m.exact) ? ' (same or similar title)' : '';
+  return {
+    check: 'prior-awards',
+    outcome,
+    detail: `${findings.map((f) => f.detail).join('; ')}${similar}`.slice(0, 1000),
+  };
 }
 
 function integrityCheck(proposal: EligibilityInput, context: EligibilityContext): EligibilityCheck {
@@ -163,22 +257,20 @@ function integrityCheck(proposal: EligibilityInput, context: EligibilityContext)
     : { check: 'integrity-declaration', outcome: 'fail', detail: 'not signed yet' };
 }
 
-/**
- * The pre-checks shown while drafting and stored with the proposal. Prior awards (Top 99
- * twice, past winners) are not checked: they need evaluation and replication events that
- * do not exist yet.
- */
+/** The pre-checks shown while drafting and stored with the proposal. */
 export function checkEligibility(
   proposal: EligibilityInput,
   context: EligibilityContext,
 ): EligibilityCheck[] {
   const source = sourceInnovationCheck(proposal, context);
+  const awards = priorAwardsCheck(proposal, context);
   return [
     innovationAge(proposal, context),
     ...sectionChecks(proposal, context),
     evidenceCheck(proposal, context),
     titleCheck(proposal, context),
     ...(source ? [source] : []),
+    ...(awards ? [awards] : []),
     integrityCheck(proposal, context),
   ];
 }

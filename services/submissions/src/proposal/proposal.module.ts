@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InnovationModule } from '../innovation/innovation.module';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EditionModule } from '../edition/edition.module';
 import { EligibilityRunner } from './eligibility-runner';
@@ -22,6 +23,7 @@ import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case'
 @Module({
   imports: [
     EditionModule,
+    InnovationModule,
     MongooseModule.forFeature([
       { name: PROPOSAL_MODEL, schema: proposalSchema },
       { name: QUOTA_USAGE_MODEL, schema: quotaUsageSchema },

@@ -152,3 +152,6 @@ proposalSchema.index({ unitId: 1, editionId: 1 });
 proposalSchema.index({ editionId: 1, status: 1, statusSince: 1 });
 // The drafts report groups an edition's proposals per institution and status (covered).
 proposalSchema.index({ editionId: 1, institutionId: 1, status: 1, statusSince: 1 });
+// The evidence orphan sweep asks which stored files a proposal still points at.
+proposalSchema.index({ 'evidence.fileId': 1 });
+proposalSchema.index({ 'snapshots.evidence.fileId': 1 });

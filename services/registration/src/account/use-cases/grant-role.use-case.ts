@@ -73,12 +73,21 @@ export class GrantRoleUseCase {
     }
 
     const at = new Date();
+    const reviewing = input.role === 'evaluator' || input.role === 'panelist';
+    const profile = reviewing ? (account.reviewerProfile ?? input.reviewerProfile ?? null) : null;
     const event = createEvent(AccountRoleGrantedV1, {
       accountId,
       role: input.role,
       institutionId: input.role === 'local_admin' ? institutionId : null,
       email: account.email,
       locale: account.locale,
+      reviewerProfile: profile && {
+        affiliation: profile.affiliation,
+        homeProvinceCode: profile.homeProvinceCode,
+        pastEngagementInstitutionIds: [...profile.pastEngagementInstitutionIds],
+        declaredConflictInstitutionIds: [...profile.declaredConflictInstitutionIds],
+        expertiseCategoryIds: [...profile.expertiseCategoryIds],
+      },
       grantedBy: { kind: 'account', accountId: actor.accountId },
       grantedAt: at.toISOString(),
     });

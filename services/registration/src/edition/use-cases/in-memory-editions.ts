@@ -1,3 +1,4 @@
+import type { InstitutionRegistry } from '../institution-registry';
 import { editionConfigurationExample } from '@kipp/contracts';
 import type { PendingEvent } from '@kipp/messaging';
 import type { EditionRepository, PhaseChange, ScheduledEdition } from '../edition.repository';
@@ -107,3 +108,8 @@ export class InMemoryEditions {
 export function payloadsOf(events: readonly PendingEvent[]): unknown[] {
   return events.map((event) => (JSON.parse(event.value) as { payload: unknown }).payload);
 }
+
+/** A registry that holds every institution: for specs that do not exercise invitations. */
+export const everyInstitutionRegistered: InstitutionRegistry = {
+  unknownOf: () => Promise.resolve([]),
+};

@@ -8,7 +8,7 @@ import {
   EditionNotFoundError,
 } from '../edition.errors';
 import { EditionRepository } from '../edition.repository';
-import { validateEditionSettings } from '../edition-rules';
+import { editionIssues, InstitutionRegistry } from '../institution-registry';
 import type { Edition } from '../edition.schema';
 import { actorOf, configurationOf } from '../edition.view';
 
@@ -18,6 +18,7 @@ export class PublishEditionUseCase {
   constructor(
     private readonly editions: EditionRepository,
     private readonly outbox: OutboxNotifier,
+    private readonly registry: InstitutionRegistry,
   ) {}
 
   async execute(editionId: string, actor: AuthenticatedUser, now = new Date()): Promise<Edition> {
@@ -25,7 +26,7 @@ export class PublishEditionUseCase {
     if (!edition) throw new EditionNotFoundError(editionId);
     if (edition.status === 'published') throw new EditionAlreadyPublishedError(editionId);
     // The rules may have tightened since the draft was written; never publish a bad edition.
-    const issues = validateEditionSettings(edition.settings);
+    const issues = await editionIssues(edition.settings, this.registry);
     if (issues.length > 0) throw new EditionInvalidError(issues);
 
     const event = createEvent(EditionPublishedV1, {

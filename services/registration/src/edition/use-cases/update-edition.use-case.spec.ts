@@ -1,6 +1,6 @@
 import { EditionUpdatedV1 } from '@kipp/contracts';
 import { OutboxNotifier } from '@kipp/messaging';
-import { InMemoryEditions, payloadsOf } from './in-memory-editions';
+import { everyInstitutionRegistered, InMemoryEditions, payloadsOf } from './in-memory-editions';
 import { UpdateEditionUseCase } from './update-edition.use-case';
 import { authenticatedUser } from '@kipp/testing';
 
@@ -9,7 +9,11 @@ const admin = authenticatedUser(['national_admin'], { accountId: 'acct_admin' })
 function setUp() {
   const editions = new InMemoryEditions();
   const edition = editions.add({ revision: 3 });
-  const useCase = new UpdateEditionUseCase(editions.asRepository(), new OutboxNotifier());
+  const useCase = new UpdateEditionUseCase(
+    editions.asRepository(),
+    new OutboxNotifier(),
+    everyInstitutionRegistered,
+  );
   return { editions, settings: structuredClone(edition.settings), useCase };
 }
 
@@ -65,7 +69,11 @@ describe('UpdateEditionUseCase', () => {
   it('should change a draft without an event', async () => {
     const editions = new InMemoryEditions();
     const draft = editions.add({ _id: 'ed_draft', status: 'draft', revision: 0 });
-    const useCase = new UpdateEditionUseCase(editions.asRepository(), new OutboxNotifier());
+    const useCase = new UpdateEditionUseCase(
+      editions.asRepository(),
+      new OutboxNotifier(),
+      everyInstitutionRegistered,
+    );
 
     const updated = await useCase.execute(
       'ed_draft',

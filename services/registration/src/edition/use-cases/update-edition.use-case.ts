@@ -8,9 +8,9 @@ import {
   EditionNotFoundError,
   EditionRevisionConflictError,
 } from '../edition.errors';
-import type { UpdateEditionInput } from '../edition.input';
 import { EditionRepository } from '../edition.repository';
-import { validateEditionSettings, type EditionSettings } from '../edition-rules';
+import { editionIssues, InstitutionRegistry } from '../institution-registry';
+import type { EditionSettings } from '../edition-rules';
 import type { Edition } from '../edition.schema';
 import { actorOf, configurationOf } from '../edition.view';
 
@@ -31,16 +31,18 @@ export class UpdateEditionUseCase {
   constructor(
     private readonly editions: EditionRepository,
     private readonly outbox: OutboxNotifier,
+    private readonly registry: InstitutionRegistry,
   ) {}
 
   async execute(
     editionId: string,
-    input: UpdateEditionInput,
+    // The request schema requires every field; the rules re-check what older callers omit.
+    input: EditionSettings & { readonly expectedRevision?: number },
     actor: AuthenticatedUser,
     now = new Date(),
   ): Promise<Edition> {
     const { expectedRevision, ...settings } = input;
-    const issues = validateEditionSettings(settings);
+    const issues = await editionIssues(settings, this.registry);
     if (issues.length > 0) throw new EditionInvalidError(issues);
 
     const edition = await this.editions.findById(editionId);

@@ -4,6 +4,7 @@ import { editionConfigurationExample } from '@kipp/contracts';
 import type { EditionProjection } from '../../edition/edition.schema';
 import type { SubmissionWindow } from '../../proposal/submission-window';
 import type { EvidenceStorage } from '../evidence-storage';
+import type { StagedEvidence } from '../evidence-upload.engine';
 import { detectEvidenceType } from '../evidence-type';
 import {
   EvidenceRequirementUnknownError,
@@ -45,9 +46,11 @@ function setUp(proposal: Partial<ProposalForEvidence> = {}, applied = true) {
     ...proposal,
   };
   const storage = {
-    put: jest.fn(() => Promise.resolve('file_new')),
+    putStream: jest.fn(),
+    describe: jest.fn(() => Promise.resolve()),
     get: jest.fn(),
     delete: jest.fn(() => Promise.resolve()),
+    listStoredBefore: jest.fn(),
   } satisfies EvidenceStorage;
   const replaceEvidence = jest.fn(() => Promise.resolve(applied));
   const repository = {
@@ -63,10 +66,13 @@ function setUp(proposal: Partial<ProposalForEvidence> = {}, applied = true) {
   };
 }
 
-const file = (buffer: Buffer, originalname = 'standar.pdf') => ({
+/** An upload as the streaming engine stages it: stored already, not yet accepted. */
+const file = (buffer: Buffer, originalname = 'standar.pdf'): StagedEvidence => ({
   originalname,
+  fileId: 'file_new',
   size: buffer.length,
-  buffer,
+  sha256: createHash('sha256').update(buffer).digest('hex'),
+  head: buffer.subarray(0, 16),
 });
 
 describe('UploadEvidenceUseCase', () => {
@@ -82,7 +88,7 @@ describe('UploadEvidenceUseCase', () => {
     expect(storedFilename('.pdf', 'service-standard', 'pdf')).toBe('service-standard.pdf');
   });
 
-  it('should store the file, then record it with its checksum under the revision read', async () => {
+  it('should describe the staged file, then record it with its checksum under the revision read', async () => {
     const { useCase, storage, replaceEvidence } = setUp();
     const entry = await useCase.execute(operator, params, file(PDF));
     expect(entry).toMatchObject({
@@ -91,12 +97,18 @@ describe('UploadEvidenceUseCase', () => {
       sha256: createHash('sha256').update(PDF).digest('hex'),
       uploadedBy: 'op.1',
     });
-    expect(storage.put).toHaveBeenCalledTimes(1);
+    expect(storage.describe).toHaveBeenCalledWith('file_new', {
+      proposalId: 'prop_1',
+      evidenceId: 'service-standard',
+      filename: 'standar.pdf',
+      contentType: 'application/pdf',
+      sha256: entry.sha256,
+    });
     expect(replaceEvidence).toHaveBeenCalledWith('prop_1', 4, [entry]);
     expect(storage.delete).not.toHaveBeenCalled();
   });
 
-  it('should store nothing when the type, size, requirement or status is wrong', async () => {
+  it('should delete the staged file and record nothing when the type, size, requirement, status or scope is wrong', async () => {
     const cases: [
       ReturnType<typeof setUp>,
       Parameters<UploadEvidenceUseCase['execute']>,
@@ -116,9 +128,11 @@ describe('UploadEvidenceUseCase', () => {
       [setUp({ status: 'submitted' }), [operator, params, file(PDF)], ProposalNotEditableError],
       [setUp({ unitId: 'unit_b' }), [operator, params, file(PDF)], AuthError],
     ];
-    for (const [{ useCase, storage }, args, error] of cases) {
+    for (const [{ useCase, storage, replaceEvidence }, args, error] of cases) {
       await expect(useCase.execute(...args)).rejects.toBeInstanceOf(error);
-      expect(storage.put).not.toHaveBeenCalled();
+      expect(storage.delete).toHaveBeenCalledWith('file_new');
+      expect(storage.describe).not.toHaveBeenCalled();
+      expect(replaceEvidence).not.toHaveBeenCalled();
     }
   });
 

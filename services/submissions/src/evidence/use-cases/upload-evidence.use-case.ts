@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { assertUnitScope, type AuthenticatedUser } from '@kipp/auth';
@@ -6,6 +5,7 @@ import type { ProposalEvidence } from '../../proposal/proposal.schema';
 import { SubmissionWindow } from '../../proposal/submission-window';
 import { assertEvidenceEditable, snapshotFileIds } from '../evidence-access';
 import { EVIDENCE_STORAGE, type EvidenceStorage } from '../evidence-storage';
+import type { StagedEvidence } from '../evidence-upload.engine';
 import { detectEvidenceType, EXTENSION_OF } from '../evidence-type';
 import {
   EvidenceMissingError,
@@ -19,9 +19,9 @@ import {
 import { EvidenceRepository } from '../evidence.repository';
 
 /**
- * The hard cap of the upload itself (multer, in memory), before any requirement is known:
- * the largest `maxSizeBytes` the edition contract allows. The requirement's own limit is
- * checked afterwards (413 EVIDENCE_TOO_LARGE).
+ * The hard cap of the upload itself (multer streams it to storage and cuts it here), before
+ * any requirement is known: the largest `maxSizeBytes` the edition contract allows. The
+ * requirement's own limit is checked afterwards (413 EVIDENCE_TOO_LARGE).
  */
 export const MAX_EVIDENCE_UPLOAD_BYTES = 50 * 1024 * 1024;
 
@@ -31,18 +31,12 @@ export const evidenceParamsSchema = z.strictObject({
 });
 export type EvidenceParams = z.infer<typeof evidenceParamsSchema>;
 
-/** The uploaded file as multer's memory storage gives it (only what is read here). */
-export interface UploadedEvidence {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
-
 /**
  * The unit attaches (or replaces) the file answering one of the edition's evidence
- * requirements. The bytes are stored first and the proposal updated after, conditionally on
- * the revision read: a proposal never points at a half-written file, and a lost race
- * removes the file it uploaded.
+ * requirements. The upload arrives already streamed into storage (`StreamingEvidenceEngine`)
+ * and is checked here; a refused one is deleted. The proposal is updated after,
+ * conditionally on the revision read: a proposal never points at a half-written file, and a
+ * lost race removes the file it uploaded.
  */
 @Injectable()
 export class UploadEvidenceUseCase {
@@ -57,10 +51,32 @@ export class UploadEvidenceUseCase {
   async execute(
     user: AuthenticatedUser,
     params: EvidenceParams,
-    file: UploadedEvidence | undefined,
+    file: StagedEvidence | undefined,
+  ): Promise<ProposalEvidence> {
+    if (!file) throw new EvidenceMissingError();
+    const progress = { recording: false };
+    try {
+      return await this.accept(user, params, file, progress);
+    } catch (error) {
+      // A write to the proposal that failed without an answer may have applied: the file
+      // stays, and the orphan sweep removes it if nothing points at it.
+      if (progress.recording) throw error;
+      // Whatever else refused it, the staged file must not linger.
+      await this.storage.delete(file.fileId).catch((cleanupError: unknown) => {
+        this.logger.warn({ err: cleanupError, fileId: file.fileId }, 'refused upload not deleted');
+      });
+      throw error;
+    }
+  }
+
+  private async accept(
+    user: AuthenticatedUser,
+    params: EvidenceParams,
+    file: StagedEvidence,
+    progress: { recording: boolean },
   ): Promise<ProposalEvidence> {
     const now = new Date();
-    if (!file || file.size === 0) throw new EvidenceMissingError();
+    if (file.size === 0) throw new EvidenceMissingError();
     const proposal = await this.repository.findProposal(params.proposalId);
     if (!proposal) throw new ProposalNotFoundError(params.proposalId);
     assertUnitScope(user, proposal.institutionId, proposal.unitId);
@@ -77,7 +93,7 @@ export class UploadEvidenceUseCase {
     if (file.size > requirement.maxSizeBytes) {
       throw new EvidenceTooLargeError(params.evidenceId, file.size, requirement.maxSizeBytes);
     }
-    const contentType = detectEvidenceType(file.buffer);
+    const contentType = detectEvidenceType(file.head);
     if (!contentType || !requirement.allowedTypes.includes(contentType)) {
       throw new EvidenceTypeNotAllowedError(
         params.evidenceId,
@@ -86,13 +102,13 @@ export class UploadEvidenceUseCase {
       );
     }
 
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const { fileId, sha256 } = file;
     const filename = storedFilename(
       file.originalname,
       params.evidenceId,
       EXTENSION_OF[contentType],
     );
-    const fileId = await this.storage.put(file.buffer, {
+    await this.storage.describe(fileId, {
       proposalId: proposal._id,
       evidenceId: params.evidenceId,
       filename,
@@ -116,14 +132,15 @@ export class UploadEvidenceUseCase {
       ...proposal.evidence.filter((existing) => existing.evidenceId !== params.evidenceId),
       entry,
     ];
+    progress.recording = true;
     const applied = await this.repository.replaceEvidence(
       proposal._id,
       proposal.revision,
       evidence,
     );
+    progress.recording = false;
     if (!applied) {
-      // The proposal changed meanwhile: it must not keep pointing nowhere, nor the file linger.
-      await this.storage.delete(fileId);
+      // The proposal changed meanwhile; `execute` deletes the file it uploaded.
       const current = await this.repository.findProposal(proposal._id);
       if (current && current.status !== proposal.status) {
         throw new ProposalNotEditableError(proposal._id, current.status);

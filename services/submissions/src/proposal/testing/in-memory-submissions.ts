@@ -5,6 +5,7 @@ import { OutboxNotifier, type PendingEvent } from '@kipp/messaging';
 import { EditionDirectory } from '../../edition/edition-directory';
 import type { EditionProjectionRepository } from '../../edition/edition.repository';
 import type { EditionProjection } from '../../edition/edition.schema';
+import type { InnovationLookup } from '../../innovation/innovation-lookup';
 import { EligibilityRunner } from '../eligibility-runner';
 import { ProposalLoader } from '../proposal-loader';
 import type { ProposalRepository } from '../proposal.repository';
@@ -284,7 +285,7 @@ export class InMemorySubmissions {
     const editions = this.editionDirectory();
     const loader = new ProposalLoader(proposals);
     const window = new SubmissionWindow(connection);
-    const eligibility = new EligibilityRunner(proposals);
+    const eligibility = new EligibilityRunner(proposals, NO_INNOVATIONS);
     const outbox = new OutboxNotifier();
     outbox.attach(() => {
       this.nudges += 1;
@@ -319,3 +320,9 @@ export class InMemorySubmissions {
     };
   }
 }
+
+/** No innovations and no awards: for specs that do not exercise them. */
+const NO_INNOVATIONS: InnovationLookup = {
+  findInnovations: () => Promise.resolve([]),
+  awardsOf: () => Promise.resolve([]),
+};

@@ -1,7 +1,12 @@
 import { AuthError } from '@kipp/auth';
-import { FormMismatchError, SubmissionClosedError } from '../proposal.errors';
+import {
+  FormMismatchError,
+  GroupByInvitationError,
+  SubmissionClosedError,
+} from '../proposal.errors';
 import {
   CLOSES_AT,
+  edition,
   InMemorySubmissions,
   nationalAdmin,
   OPEN,
@@ -49,5 +54,39 @@ describe('CreateProposalUseCase', () => {
       SubmissionClosedError,
     );
     expect(await db.useCases().list.execute({}, operator)).toEqual([]);
+  });
+
+  it('should accept an invited institution and refuse any other when the group is invitation-only', async () => {
+    const db = new InMemorySubmissions();
+    const configuration = edition.configuration;
+    db.editions.set(edition._id, {
+      ...edition,
+      configuration: {
+        ...configuration,
+        groups: [
+          ...configuration.groups,
+          {
+            groupId: 'special',
+            name: { id: 'Khusus', en: 'Special' },
+            quotaPerInstitution: 1,
+            eligibility: {
+              invitationOnly: true,
+              requiresSourceInnovation: false,
+              maxPriorTop99: null,
+              excludesPastWinners: false,
+            },
+            invitedInstitutionIds: ['inst_a'],
+          },
+        ],
+      },
+    });
+    const { create } = db.useCases();
+    const special = { ...input, groupId: 'special' } as const;
+
+    const draft = await create.execute(special, operator, undefined, OPEN);
+    expect(draft).toMatchObject({ groupId: 'special', institutionId: 'inst_a' });
+    await expect(
+      create.execute(special, { ...operator, institutionId: 'inst_z' }, undefined, OPEN),
+    ).rejects.toBeInstanceOf(GroupByInvitationError);
   });
 });

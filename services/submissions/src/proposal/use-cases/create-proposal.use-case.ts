@@ -43,7 +43,12 @@ export class CreateProposalUseCase {
     if (!edition.configuration.categories.some((c) => c.categoryId === input.categoryId)) {
       throw new FormMismatchError('category', [input.categoryId]);
     }
-    if (group.eligibility.invitationOnly) throw new GroupByInvitationError(group.groupId);
+    if (
+      group.eligibility.invitationOnly &&
+      !(group.invitedInstitutionIds ?? []).includes(actor.institutionId)
+    ) {
+      throw new GroupByInvitationError(group.groupId);
+    }
 
     const draft: Omit<Proposal, 'outbox' | 'createdAt' | 'updatedAt'> = {
       _id: `prop_${randomUUID()}`,

@@ -1,0 +1,22 @@
+import { ConflictError, NotFoundError } from '@kipp/service-kit';
+
+export class EditionNotFoundError extends NotFoundError {
+  constructor(editionId: string) {
+    super('EDITION_NOT_FOUND', `edition ${editionId} is not known here`, { editionId });
+  }
+}
+
+export class EditionNotConfiguredForEvaluationError extends ConflictError {
+  constructor(editionId: string) {
+    super(
+      'EDITION_NOT_CONFIGURED_FOR_EVALUATION',
+      `edition ${editionId} has no evaluation settings`,
+      { editionId },
+    );
+  }
+}
+
+/** An event that arrived before what it depends on; the consumer retries it with backoff. */
+export class RetryableEventError extends Error {
+  override readonly name = 'RetryableEventError';
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { EvaluationSettings } from '@kipp/contracts';
+import { evaluationSettingsOf } from '../plenary/edition-settings';
+import { FinalistsRepository, type FinalistProposal } from '../plenary/finalists.repository';
+import { NotAFinalistError, SlotNotFoundError } from './interview.errors';
+import { InterviewRepository, type SlotView } from './interview.repository';
+
+/** Loads a slot with its edition's settings, and finalists of that edition. */
+@Injectable()
+export class SlotAccess {
+  constructor(
+    private readonly finalists: FinalistsRepository,
+    private readonly repository: InterviewRepository,
+  ) {}
+
+  async slot(slotId: string): Promise<{ slot: SlotView; settings: EvaluationSettings }> {
+    const slot = await this.repository.findById(slotId);
+    if (!slot) throw new SlotNotFoundError(slotId);
+    const settings = evaluationSettingsOf(
+      slot.editionId,
+      await this.finalists.findEdition(slot.editionId),
+    );
+    return { slot, settings };
+  }
+
+  async finalist(editionId: string, proposalId: string): Promise<FinalistProposal> {
+    const finalist = await this.finalists.findFinalist(proposalId);
+    if (!finalist || finalist.editionId !== editionId) throw new NotAFinalistError(proposalId);
+    return finalist;
+  }
+}

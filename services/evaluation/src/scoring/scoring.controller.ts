@@ -1,0 +1,154 @@
+import { Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
+import { ApiZodResponse, ZodBody, ZodParams, ZodQuery } from '@kipp/service-kit';
+import type { SheetAddress } from './score-sheet-target';
+import { toSheetView, sheetView, progressView } from './scoring.view';
+import { GetScoreSheetUseCase } from './use-cases/get-score-sheet.use-case';
+import { GetScoringProgressUseCase } from './use-cases/get-scoring-progress.use-case';
+import { SaveScoreSheetUseCase } from './use-cases/save-score-sheet.use-case';
+import { SubmitScoreSheetUseCase } from './use-cases/submit-score-sheet.use-case';
+
+const id = z.string().min(1).max(64);
+const assignmentParams = z.strictObject({ assignmentId: id });
+const panelParams = z.strictObject({ editionId: id, proposalId: id });
+const editionParams = z.strictObject({ editionId: id });
+const myProgressQuery = z.strictObject({ editionId: id.optional() });
+const saveBody = z.strictObject({
+  criteria: z
+    .array(
+      z.strictObject({
+        criterionId: z.string().min(1).max(48),
+        score: z.number(),
+        comment: z.string().max(5000).default(''),
+      }),
+    )
+    .max(50)
+    .refine((list) => new Set(list.map((c) => c.criterionId)).size === list.length, {
+      message: 'each criterion at most once',
+    }),
+  expectedRevision: z.number().int().min(0),
+});
+const submitBody = z.strictObject({ expectedRevision: z.number().int().min(1) });
+
+type SaveBody = z.infer<typeof saveBody>;
+type SheetView = z.infer<typeof sheetView>;
+
+@ApiTags('scoring')
+@ApiBearerAuth()
+@Controller()
+export class ScoringController {
+  constructor(
+    private readonly getSheet: GetScoreSheetUseCase,
+    private readonly saveSheet: SaveScoreSheetUseCase,
+    private readonly submitSheet: SubmitScoreSheetUseCase,
+    private readonly getProgress: GetScoringProgressUseCase,
+  ) {}
+
+  @Get('assignments/:assignmentId/sheet')
+  @Roles('evaluator', 'national_admin')
+  @ApiZodResponse(HttpStatus.OK, sheetView)
+  async showDesk(
+    @ZodParams(assignmentParams) params: z.infer<typeof assignmentParams>,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<SheetView> {
+    const { target, sheet } = await this.getSheet.execute(desk(params.assignmentId), user);
+    return toSheetView(target, sheet);
+  }
+
+  @Put('assignments/:assignmentId/sheet')
+  @Roles('evaluator')
+  @ApiZodResponse(HttpStatus.OK, sheetView)
+  async saveDesk(
+    @ZodParams(assignmentParams) params: z.infer<typeof assignmentParams>,
+    @ZodBody(saveBody) body: SaveBody,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<SheetView> {
+    return this.save(desk(params.assignmentId), body, user);
+  }
+
+  @Post('assignments/:assignmentId/sheet/submit')
+  @HttpCode(HttpStatus.OK)
+  @Roles('evaluator')
+  @ApiZodResponse(HttpStatus.OK, sheetView)
+  async submitDesk(
+    @ZodParams(assignmentParams) params: z.infer<typeof assignmentParams>,
+    @ZodBody(submitBody) body: z.infer<typeof submitBody>,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<SheetView> {
+    return this.submit(desk(params.assignmentId), body.expectedRevision, user);
+  }
+
+  @Get('editions/:editionId/panel-sheets/:proposalId')
+  @Roles('panelist')
+  @ApiZodResponse(HttpStatus.OK, sheetView)
+  async showPanel(
+    @ZodParams(panelParams) params: z.infer<typeof panelParams>,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<SheetView> {
+    const { target, sheet } = await this.getSheet.execute(panel(params), user);
+    return toSheetView(target, sheet);
+  }
+
+  @Put('editions/:editionId/panel-sheets/:proposalId')
+  @Roles('panelist')
+  @ApiZodResponse(HttpStatus.OK, sheetView)
+  async savePanel(
+    @ZodParams(panelParams) params: z.infer<typeof panelParams>,
+    @ZodBody(saveBody) body: SaveBody,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<SheetView> {
+    return this.save(panel(params), body, user);
+  }
+
+  @Post('editions/:editionId/panel-sheets/:proposalId/submit')
+  @HttpCode(HttpStatus.OK)
+  @Roles('panelist')
+  @ApiZodResponse(HttpStatus.OK, sheetView)
+  async submitPanel(
+    @ZodParams(panelParams) params: z.infer<typeof panelParams>,
+    @ZodBody(submitBody) body: z.infer<typeof submitBody>,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<SheetView> {
+    return this.submit(panel(params), body.expectedRevision, user);
+  }
+
+  @Get('editions/:editionId/scoring/progress')
+  @Roles('national_admin')
+  @ApiZodResponse(HttpStatus.OK, progressView)
+  editionProgress(@ZodParams(editionParams) params: z.infer<typeof editionParams>) {
+    return this.getProgress.execute({ editionId: params.editionId });
+  }
+
+  @Get('me/scoring/progress')
+  @Roles('evaluator')
+  @ApiZodResponse(HttpStatus.OK, progressView)
+  myProgress(
+    @ZodQuery(myProgressQuery) query: z.infer<typeof myProgressQuery>,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.getProgress.execute({
+      editionId: query.editionId ?? null,
+      evaluatorId: user.accountId,
+    });
+  }
+
+  private async save(address: SheetAddress, body: SaveBody, user: AuthenticatedUser) {
+    const { target, sheet } = await this.saveSheet.execute(address, body, user);
+    return toSheetView(target, sheet);
+  }
+
+  private async submit(address: SheetAddress, expectedRevision: number, user: AuthenticatedUser) {
+    const { target, sheet } = await this.submitSheet.execute(address, expectedRevision, user);
+    return toSheetView(target, sheet);
+  }
+}
+
+function desk(assignmentId: string): SheetAddress {
+  return { stage: 'desk', assignmentId };
+}
+
+function panel(params: { editionId: string; proposalId: string }): SheetAddress {
+  return { stage: 'panel', ...params };
+}

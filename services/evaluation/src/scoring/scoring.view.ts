@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { ScoreSheet } from './score-sheet.schema';
+import type { SheetTarget } from './score-sheet-target';
+
+const criterionView = z.object({ criterionId: z.string(), score: z.number(), comment: z.string() });
+
+export const sheetView = z.object({
+  sheetId: z.string().nullable(),
+  stage: z.enum(['desk', 'panel']),
+  editionId: z.string(),
+  proposalId: z.string(),
+  assignmentId: z.string().nullable(),
+  scorerId: z.string(),
+  status: z.enum(['draft', 'submitted']),
+  /** 0 before the first save; send it back as `expectedRevision`. */
+  revision: z.number(),
+  submissions: z.number(),
+  criteria: z.array(criterionView),
+  weightedScore: z.number().nullable(),
+  submittedWeightedScore: z.number().nullable(),
+  submittedAt: z.string().nullable(),
+  deadline: z.string().nullable(),
+  rubric: z.object({
+    scale: z.object({ min: z.number(), max: z.number() }),
+    criteria: z.array(z.object({ criterionId: z.string(), weight: z.number() })),
+  }),
+  audit: z.array(
+    z.object({
+      action: z.string(),
+      by: z.string(),
+      at: z.string(),
+      criteria: z.array(criterionView),
+      weightedScore: z.number().nullable(),
+    }),
+  ),
+});
+
+export const progressView = z.object({
+  editionId: z.string().nullable(),
+  evaluators: z.array(
+    z.object({
+      evaluatorId: z.string(),
+      assigned: z.number(),
+      draft: z.number(),
+      submitted: z.number(),
+    }),
+  ),
+  overall: z.object({ assigned: z.number(), submitted: z.number(), percentSubmitted: z.number() }),
+});
+
+/** The sheet as its scorer sees it; the institution is never part of it (blind review). */
+export function toSheetView(
+  target: SheetTarget,
+  sheet: ScoreSheet | null,
+): z.infer<typeof sheetView> {
+  return {
+    sheetId: sheet?._id ?? null,
+    stage: target.stage,
+    editionId: target.editionId,
+    proposalId: target.proposalId,
+    assignmentId: target.assignmentId,
+    scorerId: target.scorerId,
+    status: sheet?.status ?? 'draft',
+    revision: sheet?.revision ?? 0,
+    submissions: sheet?.submissions ?? 0,
+    criteria: sheet?.criteria ?? [],
+    weightedScore: sheet?.weightedScore ?? null,
+    submittedWeightedScore: sheet?.submittedWeightedScore ?? null,
+    submittedAt: sheet?.submittedAt?.toISOString() ?? null,
+    deadline: target.window.closesAt?.toISOString() ?? null,
+    rubric: {
+      scale: target.rubric.scale,
+      criteria: target.rubric.criteria.map((c) => ({
+        criterionId: c.criterionId,
+        weight: c.weight,
+      })),
+    },
+    audit: (sheet?.audit ?? []).map((entry) => ({
+      action: entry.action,
+      by: entry.by,
+      at: new Date(entry.at).toISOString(),
+      criteria: entry.criteria,
+      weightedScore: entry.weightedScore,
+    })),
+  };
+}
