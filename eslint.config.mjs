@@ -65,7 +65,7 @@ export default tseslint.config(
   {
     // Configuration is parsed once by @kipp/config; nothing else reads the environment.
     files: ['services/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['libs/config/**', 'libs/testing/**', '**/test/**', '**/*.spec.ts'],
+    ignores: ['libs/config/**', 'libs/testing/**', '**/test/**', '**/bench/**', '**/*.spec.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
@@ -78,7 +78,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts', 'tools/**/*.mts', 'infra/**/*.mts'],
+    files: [
+      '**/*.spec.ts',
+      '**/test/**/*.ts',
+      '**/bench/**/*.ts',
+      'e2e/**/*.ts',
+      'tools/**/*.mts',
+      'infra/**/*.mts',
+    ],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': 'off',

@@ -3,3 +3,4 @@ export * from './mongo.module';
 export * from './mongo-errors';
 export * from './run-in-transaction';
 export * from './schema-options';
+export * from './gridfs-file-store';

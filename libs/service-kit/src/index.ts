@@ -41,3 +41,15 @@ export { messagingConfigShape, type PlatformConfig } from './platform/platform-c
 export { PlatformModule, type PlatformModuleOptions } from './platform/platform.module';
 export { createRedisClient, REDIS } from './platform/redis';
 export { SERVICE_NAME } from './platform/signing-key-feed.lifecycle';
+export {
+  DETECTABLE_FILE_TYPES,
+  detectFileType,
+  FILE_TYPE_HEAD_BYTES,
+  type DetectableFileType,
+} from './files/detect-file-type';
+export {
+  RedisRateLimiter,
+  type RateLimitDecision,
+  type RedisRateLimiterOptions,
+} from './rate-limit/redis-rate-limiter';
+export { PeriodicTask, type PeriodicTaskOptions } from './scheduling/periodic-task';

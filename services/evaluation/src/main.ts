@@ -1,7 +1,7 @@
 import './tracing';
 import { bootstrapService } from '@kipp/service-kit';
-import { AppModule } from './app.module';
+import { evaluationAppOptions } from './app.options';
 import { loadEvaluationConfig } from './config/evaluation.config';
 
 const config = loadEvaluationConfig();
-void bootstrapService({ name: 'evaluation', module: AppModule.register(config), config });
+void bootstrapService({ ...evaluationAppOptions(config), config });

@@ -15,7 +15,7 @@ import {
   uniqueName,
   type TestTopics,
 } from '@kipp/testing';
-import { AppModule } from '../src/app.module';
+import { evaluationAppOptions } from '../src/app.options';
 import { loadEvaluationConfig, type EvaluationConfig } from '../src/config/evaluation.config';
 
 export interface EvaluationAppOptions {
@@ -99,10 +99,7 @@ export async function startEvaluationApp(
 
 async function startReplicaWith(env: Record<string, string>): Promise<EvaluationReplica> {
   const config = loadEvaluationConfig(env);
-  const app = await createServiceApp({
-    name: 'evaluation',
-    module: AppModule.register(config),
-  });
+  const app = await createServiceApp(evaluationAppOptions(config));
   await app.init();
   const http = () => request(app.getHttpServer());
   await eventually(async () => {

@@ -195,7 +195,7 @@ describe('editions', () => {
     type Issues = {
       error: { code: string; details: { issues: { path: string; code: string }[] } };
     };
-    const { evaluation: _omitted, ...withoutEvaluation } = settings(2036);
+    const { evaluation: _omitted, ...withoutEvaluation } = settings(2050);
     const shape = await service
       .http()
       .post('/editions')
@@ -205,9 +205,9 @@ describe('editions', () => {
     expect((shape.body as Issues).error.code).toBe('VALIDATION_FAILED');
 
     const special = {
-      ...settings(2036),
+      ...settings(2050),
       groups: [
-        ...settings(2036).groups,
+        ...settings(2050).groups,
         {
           groupId: 'special' as const,
           name: { id: 'Khusus', en: 'Special' },
@@ -231,7 +231,7 @@ describe('editions', () => {
     });
 
     // A draft written before the evaluation settings existed cannot be published or cloned.
-    const draft = await createDraft(settings(2036));
+    const draft = await createDraft(settings(2050));
     const connection = service.app.get<Connection>(getConnectionToken());
     await connection
       .collection<{ _id: string }>('editions')
@@ -249,13 +249,13 @@ describe('editions', () => {
       .http()
       .post('/editions')
       .set(admin)
-      .send({ cloneFrom: draft.editionId, name: 'KIPP 2037', year: 2037 })
+      .send({ cloneFrom: draft.editionId, name: 'KIPP 2051', year: 2051 })
       .expect(400);
     expect((clone.body as Issues).error.details.issues).toEqual([
       expect.objectContaining({ path: 'evaluation', code: 'EVALUATION_SETTINGS_MISSING' }),
     ]);
 
-    const complete = await createDraft(settings(2038));
+    const complete = await createDraft(settings(2052));
     await publish(complete.editionId);
     await eventually(() =>
       expect(eventsOf(EditionPublishedV1, complete.editionId)).toHaveLength(1),

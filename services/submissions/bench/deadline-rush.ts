@@ -12,9 +12,6 @@ import {
   type EditionConfiguration,
 } from '@kipp/contracts';
 import { createServiceApp } from '@kipp/service-kit';
-// The benchmark is test tooling run against the local infrastructure, never shipped; the
-// lint rule keeping @kipp/testing out of services exempts test/ but does not know bench/.
-// eslint-disable-next-line no-restricted-imports
 import {
   buildEvent,
   createTestTopics,

@@ -1,21 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '@kipp/service-kit';
 
-export class EditionNotFoundError extends NotFoundError {
-  constructor(editionId: string) {
-    super('EDITION_NOT_FOUND', `edition ${editionId} is not known to evaluation`, { editionId });
-  }
-}
-
-export class EditionNotConfiguredForEvaluationError extends ConflictError {
-  constructor(editionId: string) {
-    super(
-      'EDITION_NOT_CONFIGURED_FOR_EVALUATION',
-      `edition ${editionId} has no evaluation settings`,
-      { editionId },
-    );
-  }
-}
-
 export class AssignmentNotFoundError extends NotFoundError {
   constructor(assignmentId: string) {
     super('ASSIGNMENT_NOT_FOUND', `assignment ${assignmentId} does not exist`, { assignmentId });
@@ -56,3 +40,9 @@ export class AssignmentsChangedDuringRunError extends ConflictError {
     );
   }
 }
+
+// The edition errors are the same everywhere in the service.
+export {
+  EditionNotFoundError,
+  EditionNotConfiguredForEvaluationError,
+} from '../edition/edition.errors';

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { REDIS } from '@kipp/service-kit';
+import { REDIS, RedisRateLimiter } from '@kipp/service-kit';
 import { VerifyRateLimitedError } from './certificate.errors';
 import { CERTIFICATE_OPTIONS, type CertificateOptions } from './certificate.options';
+
+const KEY_PREFIX = 'evaluation:verify-rate:';
 
 /**
  * Fixed-window counter per client IP in Redis, shared by every replica: the verification
@@ -10,28 +12,25 @@ import { CERTIFICATE_OPTIONS, type CertificateOptions } from './certificate.opti
  */
 @Injectable()
 export class VerifyRateLimiter {
+  private readonly limiter: RedisRateLimiter;
+
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(CERTIFICATE_OPTIONS) private readonly options: CertificateOptions,
-  ) {}
+    @Inject(REDIS) redis: Redis,
+    @Inject(CERTIFICATE_OPTIONS) options: CertificateOptions,
+  ) {
+    this.limiter = new RedisRateLimiter(redis, {
+      keyPrefix: KEY_PREFIX,
+      limit: options.verifyRateLimit,
+      windowSeconds: options.verifyRateWindowSeconds,
+    });
+  }
 
   static keyOf(ip: string): string {
-    return `evaluation:verify-rate:${ip}`;
+    return `${KEY_PREFIX}${ip}`;
   }
 
   async consume(ip: string): Promise<void> {
-    const key = VerifyRateLimiter.keyOf(ip);
-    const { verifyRateLimit, verifyRateWindowSeconds } = this.options;
-    const results = await this.redis
-      .multi()
-      .incr(key)
-      .expire(key, verifyRateWindowSeconds, 'NX')
-      .ttl(key)
-      .exec();
-    const attempts = Number(results?.[0]?.[1] ?? 0);
-    const ttl = Number(results?.[2]?.[1] ?? verifyRateWindowSeconds);
-    if (attempts > verifyRateLimit) {
-      throw new VerifyRateLimitedError(ttl > 0 ? ttl : verifyRateWindowSeconds);
-    }
+    const { allowed, retryAfterSeconds } = await this.limiter.consume(ip);
+    if (!allowed) throw new VerifyRateLimitedError(retryAfterSeconds);
   }
 }

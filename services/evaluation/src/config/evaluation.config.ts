@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { envInt, envUri, loadConfig, platformConfigShape, type Environment } from '@kipp/config';
+import {
+  envInt,
+  envString,
+  envUri,
+  loadConfig,
+  platformConfigShape,
+  type Environment,
+} from '@kipp/config';
 import { messagingConfigShape } from '@kipp/service-kit';
 
 export const evaluationConfigSchema = z.object({
@@ -15,6 +22,11 @@ export const evaluationConfigSchema = z.object({
   /** Public objections one IP may file per window (Redis counter `evaluation:objection-rate:<ip>`). */
   OBJECTION_RATE_LIMIT: envInt({ min: 1, max: 100_000 }).default(5),
   OBJECTION_RATE_WINDOW_SECONDS: envInt({ min: 1, max: 86_400 }).default(3600),
+  /**
+   * Express 'trust proxy': the proxy addresses whose X-Forwarded-For is believed, so the
+   * per-IP limits of the public endpoints see the client, not the gateway.
+   */
+  TRUST_PROXY: envString().default('loopback'),
 });
 
 export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { REDIS } from '@kipp/service-kit';
+import { REDIS, RedisRateLimiter } from '@kipp/service-kit';
 import { ObjectionRateLimitedError } from './objection.errors';
 
 export const OBJECTION_RATE_OPTIONS = Symbol('ObjectionRateOptions');
@@ -11,7 +11,9 @@ export interface ObjectionRateOptions {
   windowSeconds: number;
 }
 
-export const objectionRateKey = (ip: string): string => `evaluation:objection-rate:${ip}`;
+const KEY_PREFIX = 'evaluation:objection-rate:';
+
+export const objectionRateKey = (ip: string): string => `${KEY_PREFIX}${ip}`;
 
 /**
  * A fixed window per IP in Redis, shared by every replica: the first attempt in a window
@@ -20,24 +22,17 @@ export const objectionRateKey = (ip: string): string => `evaluation:objection-ra
  */
 @Injectable()
 export class ObjectionRateLimiter {
+  private readonly limiter: RedisRateLimiter;
+
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(OBJECTION_RATE_OPTIONS) private readonly options: ObjectionRateOptions,
-  ) {}
+    @Inject(REDIS) redis: Redis,
+    @Inject(OBJECTION_RATE_OPTIONS) options: ObjectionRateOptions,
+  ) {
+    this.limiter = new RedisRateLimiter(redis, { keyPrefix: KEY_PREFIX, ...options });
+  }
 
   async consume(ip: string): Promise<void> {
-    const key = objectionRateKey(ip);
-    // The window starts with the first attempt (SET NX EX), later ones only count.
-    const results = await this.redis
-      .multi()
-      .set(key, 0, 'EX', this.options.windowSeconds, 'NX')
-      .incr(key)
-      .ttl(key)
-      .exec();
-    const count = Number(results?.[1]?.[1] ?? 0);
-    const ttl = Number(results?.[2]?.[1] ?? -1);
-    if (count > this.options.limit) {
-      throw new ObjectionRateLimitedError(ttl > 0 ? ttl : this.options.windowSeconds);
-    }
+    const { allowed, retryAfterSeconds } = await this.limiter.consume(ip);
+    if (!allowed) throw new ObjectionRateLimitedError(retryAfterSeconds);
   }
 }

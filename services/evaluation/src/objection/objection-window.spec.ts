@@ -1,5 +1,4 @@
 import { editionConfigurationExample } from '@kipp/contracts';
-import { detectEvidenceType } from './evidence-type';
 import { formatWib, isWindowOpen, objectionWindowOf, windowInWib } from './objection-window';
 
 const window = {
@@ -42,21 +41,5 @@ describe('objection window', () => {
       startsAt: '2027-06-03 10:00 WIB',
       endsAt: '2027-06-08 10:00 WIB',
     });
-  });
-});
-
-describe('detectEvidenceType', () => {
-  it('should know PDF, JPEG and PNG by their first bytes when the name says otherwise', () => {
-    expect(detectEvidenceType(Buffer.from('%PDF-1.7\n'))).toBe('application/pdf');
-    expect(detectEvidenceType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
-    expect(
-      detectEvidenceType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])),
-    ).toBe('image/png');
-  });
-
-  it('should refuse anything else when the bytes do not match', () => {
-    expect(detectEvidenceType(Buffer.from('MZ\x90\x00'))).toBeNull();
-    expect(detectEvidenceType(Buffer.from('<html>'))).toBeNull();
-    expect(detectEvidenceType(Buffer.alloc(0))).toBeNull();
   });
 });

@@ -9,7 +9,10 @@ import {
 } from '../institution/institution.schema';
 import { EVALUATION_PROPOSAL_MODEL, type EvaluationProposal } from '../proposal/proposal.schema';
 import type { AwardSources } from './award-rows';
-import { EditionNotConfiguredForEvaluationError, EditionNotFoundError } from './output.errors';
+import {
+  EditionNotConfiguredForEvaluationError,
+  EditionNotFoundError,
+} from '../edition/edition.errors';
 
 /** Reads what the exports print: an edition's awards joined with proposals and institutions. */
 @Injectable()

@@ -1,20 +1,4 @@
-import { ConflictError, NotFoundError } from '@kipp/service-kit';
-
-export class EditionNotFoundError extends NotFoundError {
-  constructor(editionId: string) {
-    super('EDITION_NOT_FOUND', `edition ${editionId} does not exist`, { editionId });
-  }
-}
-
-export class EditionNotConfiguredError extends ConflictError {
-  constructor(editionId: string) {
-    super(
-      'EDITION_NOT_CONFIGURED_FOR_EVALUATION',
-      `edition ${editionId} has no evaluation settings`,
-      { editionId },
-    );
-  }
-}
+import { ConflictError } from '@kipp/service-kit';
 
 export class FinalistsNotPublishedError extends ConflictError {
   constructor(editionId: string) {
@@ -43,3 +27,9 @@ export class PanelScoresMissingError extends ConflictError {
     );
   }
 }
+
+// The edition errors are the same everywhere in the service.
+export {
+  EditionNotFoundError,
+  EditionNotConfiguredForEvaluationError as EditionNotConfiguredError,
+} from '../edition/edition.errors';

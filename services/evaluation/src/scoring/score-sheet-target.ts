@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { hasAnyRole, type AuthenticatedUser } from '@kipp/auth';
-import { requireEvaluatedEdition } from '../calibration/evaluated-edition';
+import { requireEvaluatedEdition } from '../edition/evaluated-edition';
 import type { ScoreSheet } from './score-sheet.schema';
 import { deskScoringWindow, panelScoringWindow, type ScoringWindow } from './scoring-window';
 import type { Rubric } from './sheet-rules';
@@ -95,7 +95,7 @@ export class SheetTargetResolver {
       assignmentId: null,
       scorerId: user.accountId,
       rubric: edition.configuration.panelRubric,
-      window: panelScoringWindow(edition.configuration),
+      window: panelScoringWindow(edition.configuration, edition.currentPhase),
     };
   }
 }

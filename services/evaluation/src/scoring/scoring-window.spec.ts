@@ -36,14 +36,20 @@ describe('deskScoringWindow', () => {
 });
 
 describe('panelScoringWindow', () => {
-  it('should span the interview and plenary phases whatever their order in the calendar', () => {
-    const window = panelScoringWindow(configuration);
+  it('should be open in the interview and plenary phases and name their span in the calendar', () => {
+    const window = panelScoringWindow(configuration, 'plenary');
 
     expect(window).toEqual({
       opensAt: new Date('2027-07-01T01:00:00.000Z'),
       closesAt: new Date('2027-07-12T01:00:00.000Z'),
+      openByPhase: true,
     });
-    expect(isOpen(window, new Date('2027-06-30T23:59:59.000Z'))).toBe(false);
-    expect(isOpen(window, new Date('2027-07-10T12:00:00.000Z'))).toBe(true);
+    expect(isOpen(window, new Date('2027-06-30T23:59:59.000Z'))).toBe(true);
+  });
+
+  it('should be closed in any other phase whatever the clock says', () => {
+    const window = panelScoringWindow(configuration, 'objection');
+
+    expect(isOpen(window, new Date('2027-07-10T12:00:00.000Z'))).toBe(false);
   });
 });

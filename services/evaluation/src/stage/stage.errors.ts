@@ -1,21 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '@kipp/service-kit';
 
-export class EditionNotFoundError extends NotFoundError {
-  constructor(editionId: string) {
-    super('EDITION_NOT_FOUND', `edition ${editionId} is not known to evaluation`, { editionId });
-  }
-}
-
-export class EditionNotConfiguredForEvaluationError extends ConflictError {
-  constructor(editionId: string) {
-    super(
-      'EDITION_NOT_CONFIGURED_FOR_EVALUATION',
-      `edition ${editionId} has no evaluation settings`,
-      { editionId },
-    );
-  }
-}
-
 export class StagePrerequisiteMissingError extends ConflictError {
   constructor(stage: string, missing: string) {
     super('STAGE_PREREQUISITE_MISSING', `the ${stage} stage needs a published ${missing} first`, {
@@ -51,3 +35,9 @@ export class StageNotVisibleError extends ForbiddenError {
     });
   }
 }
+
+// The edition errors are the same everywhere in the service.
+export {
+  EditionNotFoundError,
+  EditionNotConfiguredForEvaluationError,
+} from '../edition/edition.errors';

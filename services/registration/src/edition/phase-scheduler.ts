@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { InjectLogger } from '@kipp/observability';
+import { PeriodicTask } from '@kipp/service-kit';
 import { AdvanceEditionPhasesUseCase } from './use-cases/advance-edition-phases.use-case';
 
 export const PHASE_SCHEDULER_OPTIONS = Symbol('PHASE_SCHEDULER_OPTIONS');
@@ -17,41 +18,34 @@ export interface PhaseSchedulerOptions {
 
 /**
  * Runs the phase scheduler on every replica, every `intervalMs`. Replicas need no leader:
- * the use case's conditional writes let exactly one of them make each change. Ticks never
- * overlap within a replica; a failed tick is logged and the next one tries again.
+ * the use case's conditional writes let exactly one of them make each change.
  */
 @Injectable()
 export class PhaseScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private tick: Promise<void> | undefined;
+  private readonly task: PeriodicTask<number>;
 
   constructor(
-    private readonly advancePhases: AdvanceEditionPhasesUseCase,
-    @Inject(PHASE_SCHEDULER_OPTIONS) private readonly options: PhaseSchedulerOptions,
-    @InjectLogger() private readonly logger: Logger,
-  ) {}
+    advancePhases: AdvanceEditionPhasesUseCase,
+    @Inject(PHASE_SCHEDULER_OPTIONS) options: PhaseSchedulerOptions,
+    @InjectLogger() logger: Logger,
+  ) {
+    this.task = new PeriodicTask({
+      name: 'phase scheduler tick',
+      intervalMs: options.enabled ? options.intervalMs : 0,
+      logger,
+      run: async () => {
+        const moved = await advancePhases.execute();
+        if (moved > 0) logger.info({ moved }, 'edition phases advanced on schedule');
+        return moved;
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (!this.options.enabled) return;
-    this.timer = setInterval(() => {
-      this.tick ??= this.runTick().finally(() => {
-        this.tick = undefined;
-      });
-    }, this.options.intervalMs);
+    this.task.start();
   }
 
-  private async runTick(): Promise<void> {
-    try {
-      const moved = await this.advancePhases.execute();
-      if (moved > 0) this.logger.info({ moved }, 'edition phases advanced on schedule');
-    } catch (error) {
-      this.logger.warn({ err: error }, 'phase scheduler tick failed; retrying next tick');
-    }
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.tick;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

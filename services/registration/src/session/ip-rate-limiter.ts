@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { REDIS } from '@kipp/service-kit';
+import { REDIS, RedisRateLimiter } from '@kipp/service-kit';
 import { TooManyAttemptsError } from './session.errors';
 import { SESSION_SETTINGS, type SessionSettings } from './session.settings';
 
@@ -12,25 +12,21 @@ export type RateLimitedAction = 'signin' | 'reset';
  */
 @Injectable()
 export class IpRateLimiter {
-  constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(SESSION_SETTINGS) private readonly settings: SessionSettings,
-  ) {}
+  private readonly limiters: Readonly<Record<RateLimitedAction, RedisRateLimiter>>;
+
+  constructor(@Inject(REDIS) redis: Redis, @Inject(SESSION_SETTINGS) settings: SessionSettings) {
+    const limiter = (action: RateLimitedAction) =>
+      new RedisRateLimiter(redis, {
+        keyPrefix: `registration:${action}-ip:`,
+        limit: settings.ipAttemptLimit,
+        windowSeconds: settings.ipWindowSeconds,
+      });
+    this.limiters = { signin: limiter('signin'), reset: limiter('reset') };
+  }
 
   /** Counts one attempt from `ip`; throws 429 once the window's allowance is spent. */
   async consume(action: RateLimitedAction, ip: string): Promise<void> {
-    const key = `registration:${action}-ip:${ip}`;
-    const { ipAttemptLimit, ipWindowSeconds } = this.settings;
-    const results = await this.redis
-      .multi()
-      .incr(key)
-      .expire(key, ipWindowSeconds, 'NX')
-      .ttl(key)
-      .exec();
-    const attempts = Number(results?.[0]?.[1] ?? 0);
-    const ttl = Number(results?.[2]?.[1] ?? ipWindowSeconds);
-    if (attempts > ipAttemptLimit) {
-      throw new TooManyAttemptsError(ttl > 0 ? ttl : ipWindowSeconds);
-    }
+    const { allowed, retryAfterSeconds } = await this.limiters[action].consume(ip);
+    if (!allowed) throw new TooManyAttemptsError(retryAfterSeconds);
   }
 }

@@ -6,48 +6,45 @@ import {
 } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { InjectLogger } from '@kipp/observability';
+import { PeriodicTask } from '@kipp/service-kit';
 import { EVIDENCE_SWEEP_OPTIONS, type EvidenceSweepOptions } from './evidence-sweep.options';
 import { SweepOrphanEvidenceUseCase } from './use-cases/sweep-orphan-evidence.use-case';
 
 /**
- * Runs the orphan sweep every `intervalMs` on every replica; no leader is needed because a
- * sweep deletes only unreferenced files and deletes are idempotent. Sweeps never overlap
- * within a replica; a failed one is logged and the next interval tries again.
+ * Runs the orphan sweep every `intervalMs` (0 = off) on every replica; no leader is needed
+ * because a sweep deletes only unreferenced files and deletes are idempotent.
  */
 @Injectable()
 export class EvidenceSweepScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private sweep: Promise<number> | undefined;
+  private readonly task: PeriodicTask<number>;
 
   constructor(
-    private readonly sweepOrphans: SweepOrphanEvidenceUseCase,
-    @Inject(EVIDENCE_SWEEP_OPTIONS) private readonly options: EvidenceSweepOptions,
-    @InjectLogger() private readonly logger: Logger,
-  ) {}
+    sweepOrphans: SweepOrphanEvidenceUseCase,
+    @Inject(EVIDENCE_SWEEP_OPTIONS) options: EvidenceSweepOptions,
+    @InjectLogger() logger: Logger,
+  ) {
+    this.task = new PeriodicTask({
+      name: 'evidence orphan sweep',
+      intervalMs: options.intervalMs,
+      logger,
+      run: async () => {
+        const deleted = await sweepOrphans.execute();
+        if (deleted > 0) logger.info({ deleted }, 'orphaned evidence files deleted');
+        return deleted;
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (this.options.intervalMs === 0) return;
-    this.timer = setInterval(() => {
-      void this.sweepOnce().catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'evidence orphan sweep failed; retrying next interval');
-      });
-    }, this.options.intervalMs);
+    this.task.start();
   }
 
   /** One sweep now (or the one already running); resolves to the files it deleted. */
   sweepOnce(): Promise<number> {
-    this.sweep ??= this.sweepOrphans.execute().finally(() => {
-      this.sweep = undefined;
-    });
-    return this.sweep.then((deleted) => {
-      if (deleted > 0) this.logger.info({ deleted }, 'orphaned evidence files deleted');
-      return deleted;
-    });
+    return this.task.runOnce();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.sweep?.catch(() => undefined);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import type { EvidenceStorage } from './evidence-storage';
 
-/** Enough of the file's start for every signature `detectEvidenceType` knows. */
+/** Enough of the file's start for every signature `detectFileType` knows. */
 const HEAD_BYTES = 16;
 
 /** What the upload engine hands the controller for the multipart field `file`. */

@@ -6,48 +6,45 @@ import {
 } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { InjectLogger } from '@kipp/observability';
+import { PeriodicTask } from '@kipp/service-kit';
 import { STALLED_OPTIONS, type StalledOptions } from './stalled.options';
 import { DetectStalledProposalsUseCase } from './use-cases/detect-stalled-proposals.use-case';
 
 /**
  * Runs the stuck-draft detector on every replica, every `scanIntervalMs`. No leader is
- * needed: each nudge is one conditional write, so exactly one replica makes it. Scans never
- * overlap within a replica; a failed scan is logged and the next one tries again.
+ * needed: each nudge is one conditional write, so exactly one replica makes it.
  */
 @Injectable()
 export class StalledScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private scan: Promise<number> | undefined;
+  private readonly task: PeriodicTask<number>;
 
   constructor(
-    private readonly detect: DetectStalledProposalsUseCase,
-    @Inject(STALLED_OPTIONS) private readonly options: StalledOptions,
-    @InjectLogger() private readonly logger: Logger,
-  ) {}
+    detect: DetectStalledProposalsUseCase,
+    @Inject(STALLED_OPTIONS) options: StalledOptions,
+    @InjectLogger() logger: Logger,
+  ) {
+    this.task = new PeriodicTask({
+      name: 'stalled-proposal scan',
+      intervalMs: options.scanEnabled ? options.scanIntervalMs : 0,
+      logger,
+      run: async () => {
+        const queued = await detect.execute();
+        if (queued > 0) logger.info({ queued }, 'stalled proposals nudged');
+        return queued;
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (!this.options.scanEnabled) return;
-    this.timer = setInterval(() => {
-      void this.scanOnce().catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'stalled-proposal scan failed; retrying next interval');
-      });
-    }, this.options.scanIntervalMs);
+    this.task.start();
   }
 
   /** One scan now (or the one already running); resolves to the nudges it queued. */
   scanOnce(): Promise<number> {
-    this.scan ??= this.detect.execute().finally(() => {
-      this.scan = undefined;
-    });
-    return this.scan.then((queued) => {
-      if (queued > 0) this.logger.info({ queued }, 'stalled proposals nudged');
-      return queued;
-    });
+    return this.task.runOnce();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.scan?.catch(() => undefined);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -6,7 +6,7 @@ import {
 } from '../calibration-math';
 import { CalibrationRepository } from '../calibration.repository';
 import type { DeskResult } from '../desk-result.schema';
-import { requireEvaluatedEdition } from '../evaluated-edition';
+import { requireEvaluatedEdition } from '../../edition/evaluated-edition';
 
 export interface CalibrationOverview {
   readonly editionId: string;

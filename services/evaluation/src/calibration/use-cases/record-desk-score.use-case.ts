@@ -4,7 +4,7 @@ import type { PayloadOf, ScoreSubmittedV1 } from '@kipp/contracts';
 import { AssignExtraEvaluatorUseCase } from '../../assignment/use-cases/assign-extra-evaluator.use-case';
 import { proposalStanding, type ProposalStanding } from '../calibration-math';
 import { CalibrationRepository } from '../calibration.repository';
-import { requireEvaluatedEdition } from '../evaluated-edition';
+import { requireEvaluatedEdition } from '../../edition/evaluated-edition';
 
 /** What this use case needs of the assignment feature (a port, so specs can fake it). */
 export interface ExtraEvaluatorRequester {

@@ -6,7 +6,7 @@ import { RecomputationInProgressError } from '../../lease/lease.errors';
 import { LeaseService } from '../../lease/lease.service';
 import { krippendorffAlphaInterval, normalizeScores } from '../calibration-math';
 import { CalibrationRepository } from '../calibration.repository';
-import { requireEvaluatedEdition } from '../evaluated-edition';
+import { requireEvaluatedEdition } from '../../edition/evaluated-edition';
 
 /** Results written per transaction: small enough for any transaction limit, few round trips. */
 export const CALIBRATION_CHUNK_SIZE = 1000;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { assertInstitutionScope, type AuthenticatedUser } from '@kipp/auth';
+import { assertUnitScope, type AuthenticatedUser } from '@kipp/auth';
 import type { AwardTier, EditionPhase } from '@kipp/contracts';
 import {
   EditionNotConfiguredForEvaluationError,
   EditionNotFoundError,
-} from '../../output/output.errors';
+} from '../../edition/edition.errors';
 import type { SelectionReason } from '../../proposal/proposal.schema';
 import type { EvaluationStage } from '../../stage/stage-publication.schema';
 import { FeedbackProposalNotFoundError, ResultsNotPublishedError } from '../feedback.errors';
@@ -28,8 +28,8 @@ export interface ProposalFeedback {
 }
 
 /**
- * Rubric-level feedback to a participant once the results are published: for the
- * proposal's institution (local admin, unit operators) and the national admin.
+ * Rubric-level feedback to a participant once the results are published: for the unit that
+ * drafted the proposal, its institution's local admin and the national admin.
  */
 @Injectable()
 export class GetFeedbackUseCase {
@@ -38,7 +38,7 @@ export class GetFeedbackUseCase {
   async execute(actor: AuthenticatedUser, proposalId: string): Promise<ProposalFeedback> {
     const proposal = await this.feedback.findProposal(proposalId);
     if (!proposal) throw new FeedbackProposalNotFoundError(proposalId);
-    assertInstitutionScope(actor, proposal.institutionId);
+    assertUnitScope(actor, proposal.institutionId, proposal.unitId);
     const edition = await this.feedback.findEdition(proposal.editionId);
     if (!edition) throw new EditionNotFoundError(proposal.editionId);
     if (!edition.configuration.evaluation) {

@@ -13,7 +13,7 @@ function setup(exists = true) {
   const storage = {
     put: jest.fn((bytes: Buffer) => {
       stored.push(bytes);
-      return Promise.resolve('0123456789abcdef01234567');
+      return Promise.resolve({ id: '0123456789abcdef01234567' });
     }),
     delete: jest.fn().mockResolvedValue(undefined),
   };

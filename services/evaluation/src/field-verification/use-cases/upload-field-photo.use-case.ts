@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@kipp/auth';
+import { detectFileType } from '@kipp/service-kit';
 import {
   FieldVerificationNotFoundError,
   PhotoMissingError,
@@ -10,7 +11,7 @@ import {
 import type { FieldPhoto } from '../field-verification.schema';
 import { FieldVerificationRepository } from '../field-verification.repository';
 import { FieldPhotoStorage } from '../field-photo.storage';
-import { detectPhotoType, MAX_PHOTO_BYTES } from '../photo-type';
+import { FIELD_PHOTO_TYPES, MAX_PHOTO_BYTES } from '../photo-type';
 
 /** The uploaded file as multer's memory storage gives it (only what is read here). */
 export interface UploadedPhoto {
@@ -37,13 +38,13 @@ export class UploadFieldPhotoUseCase {
   ): Promise<FieldPhoto> {
     if (!file || file.size === 0) throw new PhotoMissingError();
     if (file.size > MAX_PHOTO_BYTES) throw new PhotoTooLargeError(file.size, MAX_PHOTO_BYTES);
-    const contentType = detectPhotoType(file.buffer);
+    const contentType = detectFileType(file.buffer, FIELD_PHOTO_TYPES);
     if (!contentType) throw new PhotoTypeNotAllowedError();
     const record = await this.repository.findById(id);
     if (!record) throw new FieldVerificationNotFoundError(id);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const filename = `${id}-${sha256.slice(0, 12)}.${contentType === 'image/png' ? 'png' : 'jpg'}`;
-    const fileId = await this.storage.put(file.buffer, filename, {
+    const { id: fileId } = await this.storage.put(file.buffer, filename, {
       fieldVerificationId: id,
       sha256,
     });

@@ -62,7 +62,7 @@ function setUp() {
   };
   let nextId = 0;
   const storage = {
-    put: jest.fn(() => Promise.resolve(`file_${(nextId += 1)}`)),
+    put: jest.fn(() => Promise.resolve({ id: `file_${(nextId += 1)}` })),
     delete: jest.fn(() => Promise.resolve()),
   };
   const rateLimiter = { consume: jest.fn(() => Promise.resolve()) };

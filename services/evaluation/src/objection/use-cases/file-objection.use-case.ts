@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { ObjectionFiledV1 } from '@kipp/contracts';
 import { createEvent, OutboxNotifier } from '@kipp/messaging';
-import { requireEvaluatedEdition } from '../../stage/stage-edition';
+import { detectFileType } from '@kipp/service-kit';
+import { requireEvaluatedEdition } from '../../edition/evaluated-edition';
 import { StageRepository } from '../../stage/stage.repository';
-import { detectEvidenceType } from '../evidence-type';
 import { ObjectionEvidenceStorage } from '../objection-evidence.storage';
 import { ObjectionRateLimiter } from '../objection-rate-limiter';
 import { isWindowOpen, objectionWindowOf, windowInWib } from '../objection-window';
@@ -84,7 +84,7 @@ export class FileObjectionUseCase {
       throw new NotAFinalistError(body.proposalId);
     }
     const typed = files.map((file) => {
-      const contentType = detectEvidenceType(file.buffer);
+      const contentType = detectFileType(file.buffer);
       if (!contentType) throw new UnsupportedEvidenceTypeError(file.originalname);
       return { file, contentType };
     });
@@ -95,7 +95,7 @@ export class FileObjectionUseCase {
       for (const { file, contentType } of typed) {
         const sha256 = createHash('sha256').update(file.buffer).digest('hex');
         const filename = safeFilename(file.originalname);
-        const fileId = await this.storage.put(file.buffer, {
+        const { id: fileId } = await this.storage.put(file.buffer, filename, {
           editionId,
           proposalId: body.proposalId,
           filename,

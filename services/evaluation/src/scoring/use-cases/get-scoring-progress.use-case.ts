@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { requireEvaluatedEdition } from '../../calibration/evaluated-edition';
+import { requireEvaluatedEdition } from '../../edition/evaluated-edition';
 import { compareIds } from '../../calibration/calibration-math';
 import { ScoringRepository } from '../scoring.repository';
 

@@ -146,6 +146,7 @@ describe('SubmitScoreSheetUseCase', () => {
 
   it('should submit a panel sheet on the panel rubric when the proposal is a finalist', async () => {
     const db = world();
+    db.editions.set('ed_2027', { ...anEdition(), currentPhase: 'interview' });
     db.finalists.set('prop_9', {
       proposalId: 'prop_9',
       institutionId: 'i',
@@ -171,8 +172,9 @@ describe('SubmitScoreSheetUseCase', () => {
     const { sheet: submitted } = await submit.execute(address, 1, panelist('pan_1'), during);
 
     expect(submitted).toMatchObject({ stage: 'panel', assignmentId: null, weightedScore: 70 });
-    await expect(
-      submit.execute(address, 2, panelist('pan_1'), new Date('2027-06-01T00:00:00.000Z')),
-    ).rejects.toMatchObject({ code: 'SCORING_CLOSED' });
+    db.editions.set('ed_2027', { ...anEdition(), currentPhase: 'results' });
+    await expect(submit.execute(address, 2, panelist('pan_1'), during)).rejects.toMatchObject({
+      code: 'SCORING_CLOSED',
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { editionConfigurationExample } from '@kipp/contracts';
-import type { EvaluatedEdition } from '../stage-edition';
+import type { EvaluatedEdition } from '../../edition/evaluated-edition';
 import type { StageRepository } from '../stage.repository';
 import { ComputeStageUseCase } from './compute-stage.use-case';
 

@@ -11,7 +11,7 @@ import {
 import { selectFinalists, type FinalistCandidate } from '../finalist-selection';
 import type { StageEntry } from '../stage-publication.schema';
 import { StagePrerequisiteMissingError } from '../stage.errors';
-import type { EvaluatedEdition } from '../stage-edition';
+import type { EvaluatedEdition } from '../../edition/evaluated-edition';
 import { StageRepository, type StageProposal } from '../stage.repository';
 
 export const PUBLISHABLE_STAGES = ['desk', 'shortlist', 'finalists'] as const;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { StageEntry } from '../stage-publication.schema';
-import { requireEvaluatedEdition } from '../stage-edition';
+import { requireEvaluatedEdition } from '../../edition/evaluated-edition';
 import { StageRepository } from '../stage.repository';
 import { ComputeStageUseCase, type PublishableStage } from './compute-stage.use-case';
 

@@ -7,7 +7,7 @@ import { createEvent, OutboxNotifier } from '@kipp/messaging';
 import { InjectConnection, isDuplicateKeyError, runInTransaction } from '@kipp/mongo';
 import { RecomputationInProgressError } from '../../lease/lease.errors';
 import { LeaseService } from '../../lease/lease.service';
-import { requireEvaluatedEdition, type EvaluatedEdition } from '../stage-edition';
+import { requireEvaluatedEdition, type EvaluatedEdition } from '../../edition/evaluated-edition';
 import { StageVersionConflictError } from '../stage.errors';
 import { StageRepository, type NewPublication } from '../stage.repository';
 import { ComputeStageUseCase, type PublishableStage } from './compute-stage.use-case';

@@ -5,7 +5,7 @@ import type { EditionProjection } from '../../edition/edition.schema';
 import type { SubmissionWindow } from '../../proposal/submission-window';
 import type { EvidenceStorage } from '../evidence-storage';
 import type { StagedEvidence } from '../evidence-upload.engine';
-import { detectEvidenceType } from '../evidence-type';
+import { detectFileType } from '@kipp/service-kit';
 import {
   EvidenceRequirementUnknownError,
   EvidenceTooLargeError,
@@ -77,10 +77,10 @@ const file = (buffer: Buffer, originalname = 'standar.pdf'): StagedEvidence => (
 
 describe('UploadEvidenceUseCase', () => {
   it('should decide the type from the first bytes only when detecting evidence', () => {
-    expect(detectEvidenceType(PDF)).toBe('application/pdf');
-    expect(detectEvidenceType(PNG)).toBe('image/png');
-    expect(detectEvidenceType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
-    expect(detectEvidenceType(Buffer.from('%PD'))).toBeNull();
+    expect(detectFileType(PDF)).toBe('application/pdf');
+    expect(detectFileType(PNG)).toBe('image/png');
+    expect(detectFileType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+    expect(detectFileType(Buffer.from('%PD'))).toBeNull();
   });
 
   it('should keep a header-safe name with the real extension when the client name lies', () => {

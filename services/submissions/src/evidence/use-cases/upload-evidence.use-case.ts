@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { assertUnitScope, type AuthenticatedUser } from '@kipp/auth';
+import { detectFileType } from '@kipp/service-kit';
 import type { ProposalEvidence } from '../../proposal/proposal.schema';
 import { SubmissionWindow } from '../../proposal/submission-window';
 import { assertEvidenceEditable, snapshotFileIds } from '../evidence-access';
 import { EVIDENCE_STORAGE, type EvidenceStorage } from '../evidence-storage';
 import type { StagedEvidence } from '../evidence-upload.engine';
-import { detectEvidenceType, EXTENSION_OF } from '../evidence-type';
+import { EXTENSION_OF } from '../evidence-type';
 import {
   EvidenceMissingError,
   EvidenceRequirementUnknownError,
@@ -93,7 +94,7 @@ export class UploadEvidenceUseCase {
     if (file.size > requirement.maxSizeBytes) {
       throw new EvidenceTooLargeError(params.evidenceId, file.size, requirement.maxSizeBytes);
     }
-    const contentType = detectEvidenceType(file.head);
+    const contentType = detectFileType(file.head);
     if (!contentType || !requirement.allowedTypes.includes(contentType)) {
       throw new EvidenceTypeNotAllowedError(
         params.evidenceId,

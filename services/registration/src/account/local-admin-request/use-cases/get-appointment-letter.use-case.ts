@@ -15,6 +15,8 @@ export class GetAppointmentLetterUseCase {
     const request = await this.requests.findById(requestId);
     if (!request) throw new LocalAdminRequestNotFoundError(requestId);
     const bytes = await this.letters.read(request.letter.fileId);
+    // A request always points at a stored letter; a missing one is a fault, not a 404.
+    if (!bytes) throw new Error(`appointment letter ${request.letter.fileId} is missing`);
     return { filename: request.letter.filename, sha256: request.letter.sha256, bytes };
   }
 }

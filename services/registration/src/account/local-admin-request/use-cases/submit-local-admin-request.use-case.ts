@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { LOCALES } from '@kipp/contracts';
+import { detectFileType } from '@kipp/service-kit';
 import { InstitutionDirectory } from '../../../institution/institution-directory';
 import { userIdSchema } from '../../new-account';
 import { AppointmentLetterStore } from '../appointment-letter.store';
@@ -10,7 +11,6 @@ import { LocalAdminRequestRepository } from '../local-admin-request.repository';
 import type { LocalAdminRequest } from '../local-admin-request.schema';
 
 export const MAX_LETTER_BYTES = 2 * 1024 * 1024;
-const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
 /** The form fields of the multipart request (the letter is the file field `letter`). */
 export const submitLocalAdminRequestSchema = z.strictObject({
@@ -48,13 +48,13 @@ export class SubmitLocalAdminRequestUseCase {
   ): Promise<LocalAdminRequest> {
     if (!letter || letter.size === 0) throw new LetterMissingError();
     // The size limit is enforced by the upload itself (413 before this runs).
-    if (!isPdf(letter.buffer)) throw new LetterNotPdfError();
+    if (detectFileType(letter.buffer, ['application/pdf']) === null) throw new LetterNotPdfError();
     await this.institutions.assertRegistered(input.institutionId);
 
     const requestId = `lar_${randomUUID()}`;
     const sha256 = createHash('sha256').update(letter.buffer).digest('hex');
     const filename = `${requestId}.pdf`;
-    const fileId = await this.letters.put(letter.buffer, filename, {
+    const { id: fileId } = await this.letters.put(letter.buffer, filename, {
       requestId,
       sha256,
       contentType: 'application/pdf',
@@ -69,12 +69,8 @@ export class SubmitLocalAdminRequestUseCase {
       });
     } catch (error) {
       // No request, no letter: do not keep an orphan file.
-      await this.letters.remove(fileId).catch(() => undefined);
+      await this.letters.delete(fileId).catch(() => undefined);
       throw error;
     }
   }
-}
-
-export function isPdf(bytes: Buffer): boolean {
-  return bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC);
 }

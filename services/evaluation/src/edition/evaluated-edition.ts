@@ -1,14 +1,16 @@
 import type { EditionConfiguration, EvaluationSettings } from '@kipp/contracts';
-import type { EditionProjection } from '../edition/edition.schema';
-import { EditionNotConfiguredForEvaluationError, EditionNotFoundError } from './calibration.errors';
+import { EditionNotConfiguredForEvaluationError, EditionNotFoundError } from './edition.errors';
+import type { EditionProjection } from './edition.schema';
 
-/** An edition with the `evaluation` settings every scoring and calibration step needs. */
+/** An edition known here, with the `evaluation` settings every judging step needs. */
 export interface EvaluatedEdition {
   readonly editionId: string;
   readonly configuration: EditionConfiguration;
   readonly evaluation: EvaluationSettings;
+  readonly currentPhase: EditionProjection['currentPhase'];
 }
 
+/** 404 `EDITION_NOT_FOUND` or 409 `EDITION_NOT_CONFIGURED_FOR_EVALUATION` unless usable. */
 export function requireEvaluatedEdition(
   editionId: string,
   edition: EditionProjection | null,
@@ -16,5 +18,10 @@ export function requireEvaluatedEdition(
   if (!edition) throw new EditionNotFoundError(editionId);
   const evaluation = edition.configuration.evaluation;
   if (!evaluation) throw new EditionNotConfiguredForEvaluationError(editionId);
-  return { editionId, configuration: edition.configuration, evaluation };
+  return {
+    editionId,
+    configuration: edition.configuration,
+    evaluation,
+    currentPhase: edition.currentPhase,
+  };
 }
