@@ -3,6 +3,15 @@ import {
   AccountCreatedV1,
   AccountDeactivatedV1,
   ALL_EVENTS,
+  AssignmentCreatedV1,
+  AwardGrantedV1,
+  CertificateIssuedV1,
+  InterviewScheduledV1,
+  ObjectionFiledV1,
+  ObjectionResolvedV1,
+  ScoreSubmittedV1,
+  SelectionDecidedV1,
+  StageResultPublishedV1,
   editionConfigurationExample,
   EditionPhaseChangedV1,
   EditionPublishedV1,
@@ -32,9 +41,11 @@ describe('an edition end to end', () => {
   let reader: TopicReader;
   let registration: ServiceProcess;
   let submissions: ServiceProcess;
+  let evaluation: ServiceProcess;
   const databases = {
     registration: uniqueName('life_registration'),
     submissions: uniqueName('life_submissions'),
+    evaluation: uniqueName('life_evaluation'),
   };
   const secretariat = {
     userId: 'sekretariat.kipp',
@@ -60,6 +71,8 @@ describe('an edition end to end', () => {
       BOOTSTRAP_ADMIN_EMAIL: secretariat.email,
       BOOTSTRAP_ADMIN_PASSWORD: secretariat.password,
       PHASE_SCHEDULER_INTERVAL_MS: '500',
+      // Every person in the edition signs in from 127.0.0.1 here.
+      SIGN_IN_IP_LIMIT: '1000',
     });
     submissions = await ServiceProcess.start(
       'submissions',
@@ -69,10 +82,18 @@ describe('an edition end to end', () => {
         logLevel: 'info',
       }),
     );
+    evaluation = await ServiceProcess.start(
+      'evaluation',
+      serviceTestEnv({
+        database: databases.evaluation,
+        topicPrefix: topics.prefix,
+        logLevel: 'info',
+      }),
+    );
   });
 
   afterAll(async () => {
-    await Promise.all([registration.stop(), submissions.stop()]);
+    await Promise.all([registration.stop(), submissions.stop(), evaluation.stop()]);
     await reader.stop();
     await topics.dispose();
     const client = await mongoose.createConnection(testInfrastructure.mongoUri).asPromise();
@@ -86,6 +107,9 @@ describe('an edition end to end', () => {
   let bandungId: string;
   let localAdmin: SignedIn;
   let operator: { accountId: string; userId: string; password: string };
+  let proposalId: string;
+  let unitSession: SignedIn;
+  const day = 86_400_000;
 
   describe('registration', () => {
     it('should let the secretariat sign in for the first time with a new password and an authenticator', async () => {
@@ -149,9 +173,27 @@ describe('an edition end to end', () => {
             {
               phase: 'submission',
               startsAt: new Date(now + 5_000).toISOString(),
-              endsAt: new Date(now + 30 * 86_400_000).toISOString(),
+              endsAt: new Date(now + 30 * day).toISOString(),
             },
+            // The ministry's phases follow; the secretariat moves into each by hand below.
+            ...(
+              [
+                ['administrative-selection', 30, 31],
+                ['desk-evaluation', 31, 40],
+                ['panel-review', 40, 42],
+                ['objection', 42, 47],
+                ['interview', 47, 50],
+                ['field-verification', 50, 52],
+                ['plenary', 52, 53],
+                ['results', 53, 60],
+              ] as const
+            ).map(([phase, from, to]) => ({
+              phase,
+              startsAt: new Date(now + from * day).toISOString(),
+              endsAt: new Date(now + to * day).toISOString(),
+            })),
           ],
+          evaluatorsPerProposal: 2,
         },
       });
       editionId = draft.editionId;
@@ -302,9 +344,7 @@ describe('an edition end to end', () => {
   });
 
   describe('submissions', () => {
-    let proposalId: string;
     let revision: number;
-    let unitSession: SignedIn;
 
     const asUnit = () => unitSession.headers;
 
@@ -415,6 +455,299 @@ describe('an edition end to end', () => {
         { headers: admin.headers },
       );
       expect(ministryView.items.map((item) => item.proposalId)).toContain(proposalId);
+    });
+  });
+
+  describe('evaluation', () => {
+    const evaluators: SignedIn[] = [];
+    let panelist: SignedIn;
+
+    /** The secretariat moves the edition into a phase by hand, as it does after each stage. */
+    const enterPhase = async (phase: string): Promise<void> => {
+      await call(registration, 'POST', `/editions/${editionId}/phase`, {
+        headers: admin.headers,
+        body: { phase, reason: `The ${phase} stage starts` },
+      });
+      await eventually(() => {
+        const changes = eventsOf(EditionPhaseChangedV1).filter((e) => e.editionId === editionId);
+        expect(changes.at(-1)?.phase).toBe(phase);
+      });
+    };
+
+    /** A reviewer account provisioned by the secretariat, signed in with its authenticator. */
+    const reviewer = async (
+      role: 'evaluator' | 'panelist',
+      userId: string,
+      homeProvinceCode: string,
+    ): Promise<SignedIn> => {
+      const created = await call<{ initialPassword: string }>(registration, 'POST', '/accounts', {
+        headers: admin.headers,
+        body: {
+          role,
+          userId,
+          name: userId,
+          email: `${userId}@ugm.ac.id`,
+          reviewerProfile: {
+            affiliation: 'Universitas Gadjah Mada',
+            homeProvinceCode,
+            expertiseCategoryIds: ['health'],
+          },
+        },
+      });
+      return new PortalClient(registration, userId, created.initialPassword).signIn(
+        `Penilai#Aman-2027-${role}`,
+      );
+    };
+
+    it('should take the forwarded snapshot into administrative selection and record the pass', async () => {
+      await enterPhase('administrative-selection');
+      const listed = await eventually(async () => {
+        const page = await call<{
+          items: { proposalId: string; checks: { check: string; outcome: string }[] }[];
+        }>(evaluation, 'GET', `/editions/${editionId}/selection`, { headers: admin.headers });
+        expect(page.items.map((item) => item.proposalId)).toContain(proposalId);
+        return page.items.find((item) => item.proposalId === proposalId)!;
+      });
+      expect(listed.checks.map((c) => c.check)).toEqual(
+        expect.arrayContaining(['innovation-age', 'completeness', 'careless-answers']),
+      );
+
+      await eventually(() =>
+        call(evaluation, 'PUT', `/proposals/${proposalId}/selection`, {
+          headers: admin.headers,
+          body: {
+            outcome: 'pass',
+            reasons: [{ check: 'completeness', outcome: 'pass', note: 'lengkap' }],
+          },
+        }),
+      );
+      await eventually(() => {
+        expect(eventsOf(SelectionDecidedV1).find((d) => d.proposalId === proposalId)).toMatchObject(
+          { outcome: 'pass', institutionId: bandungId, decisionRevision: 1 },
+        );
+      });
+      const seenByInstitution = await call<{
+        items: { proposalId: string; decision: { outcome: string } | null }[];
+      }>(evaluation, 'GET', `/institutions/${bandungId}/selection?editionId=${editionId}`, {
+        headers: localAdmin.headers,
+      });
+      expect(seenByInstitution.items).toEqual([
+        expect.objectContaining({
+          proposalId,
+          decision: expect.objectContaining({ outcome: 'pass' }) as unknown,
+        }),
+      ]);
+    });
+
+    it('should assign two evaluators without conflicts and take their scores', async () => {
+      evaluators.push(await reviewer('evaluator', 'dosen.satu', '34'));
+      evaluators.push(await reviewer('evaluator', 'dosen.dua', '31'));
+      await enterPhase('desk-evaluation');
+
+      await eventually(async () => {
+        await call(evaluation, 'POST', `/editions/${editionId}/assignments/run`, {
+          headers: admin.headers,
+        });
+        expect(
+          eventsOf(AssignmentCreatedV1).filter((a) => a.proposalId === proposalId),
+        ).toHaveLength(2);
+      });
+
+      for (const [index, session] of evaluators.entries()) {
+        const mine = await call<{
+          items: { assignmentId: string; proposal: { proposalId: string } | null }[];
+        }>(evaluation, 'GET', '/me/assignments', { headers: session.headers });
+        const assignment = mine.items.find((item) => item.proposal?.proposalId === proposalId)!;
+        const score = 90 - index * 2;
+        const saved = await call<{ revision: number }>(
+          evaluation,
+          'PUT',
+          `/assignments/${assignment.assignmentId}/sheet`,
+          {
+            headers: session.headers,
+            body: {
+              expectedRevision: 0,
+              criteria: [
+                { criterionId: 'novelty', score, comment: 'Gagasan baru untuk posyandu' },
+                { criterionId: 'effectiveness', score, comment: 'Cakupan imunisasi naik' },
+              ],
+            },
+          },
+        );
+        await call(evaluation, 'POST', `/assignments/${assignment.assignmentId}/sheet/submit`, {
+          headers: session.headers,
+          body: { expectedRevision: saved.revision },
+        });
+      }
+      await eventually(() => {
+        const scores = eventsOf(ScoreSubmittedV1).filter((s) => s.proposalId === proposalId);
+        expect(scores.map((s) => s.weightedScore).sort()).toEqual([88, 90]);
+      });
+    });
+
+    it('should calibrate, rank and name the proposal a finalist with a transparency report', async () => {
+      await eventually(async () => {
+        const calibration = await call<{
+          proposals: { items: { proposalId: string; scoreCount: number }[] };
+        }>(evaluation, 'GET', `/editions/${editionId}/calibration`, { headers: admin.headers });
+        expect(
+          calibration.proposals.items.find((p) => p.proposalId === proposalId)?.scoreCount,
+        ).toBe(2);
+      });
+      await call(evaluation, 'POST', `/editions/${editionId}/calibration/run`, {
+        headers: admin.headers,
+      });
+      for (const stage of ['desk', 'shortlist', 'finalists']) {
+        await call(evaluation, 'POST', `/editions/${editionId}/stages/${stage}/publish`, {
+          headers: admin.headers,
+        });
+      }
+      await eventually(() => {
+        const results = eventsOf(StageResultPublishedV1).filter((r) => r.proposalId === proposalId);
+        expect(results.map((r) => [r.stage, r.advanced])).toEqual([
+          ['desk', true],
+          ['shortlist', true],
+          ['finalists', true],
+        ]);
+      });
+      const finalists = await call<{ report: Record<string, unknown> | null }>(
+        evaluation,
+        'GET',
+        `/editions/${editionId}/stages/finalists`,
+        { headers: admin.headers },
+      );
+      expect(finalists.report).not.toBeNull();
+      const published = await evaluation.fetch(`/public/editions/${editionId}/finalists`);
+      expect(JSON.stringify(await published.json())).toContain('Posyandu Digital Kota Bandung');
+    });
+
+    it('should take a public objection with evidence and publish its resolution without the objector', async () => {
+      await enterPhase('objection');
+      const form = new FormData();
+      form.set('proposalId', proposalId);
+      form.set('name', 'Warga Bandung');
+      form.set('email', 'warga@example.id');
+      form.set('grounds', 'Layanan ini menurut saya belum berjalan dua tahun penuh di kelurahan.');
+      form.set(
+        'evidence',
+        new Blob([Buffer.from('%PDF-1.7\nBukti keberatan\n%%EOF')], { type: 'application/pdf' }),
+        'bukti.pdf',
+      );
+      const filed = await evaluation.fetch(`/public/editions/${editionId}/objections`, {
+        method: 'POST',
+        body: form,
+      });
+      expect(filed.status).toBe(201);
+      const { objectionId } = (await filed.json()) as { objectionId: string };
+      await call(evaluation, 'POST', `/objections/${objectionId}/resolve`, {
+        headers: admin.headers,
+        body: {
+          outcome: 'dismissed',
+          reason: 'Keputusan kepala daerah menunjukkan layanan berjalan sejak Januari 2024.',
+        },
+      });
+      await eventually(() => {
+        expect(eventsOf(ObjectionFiledV1).map((o) => o.objectionId)).toContain(objectionId);
+        expect(
+          eventsOf(ObjectionResolvedV1).find((o) => o.objectionId === objectionId),
+        ).toMatchObject({ outcome: 'dismissed' });
+      });
+      const outcomes = await evaluation.fetch(`/public/editions/${editionId}/objections`);
+      const text = JSON.stringify(await outcomes.json());
+      expect(text).toContain('dismissed');
+      expect(text).not.toContain('warga@example.id');
+      expect(text).not.toContain('Warga Bandung');
+    });
+
+    it('should book and confirm an interview slot and take the panel score', async () => {
+      panelist = await reviewer('panelist', 'panel.satu', '35');
+      await enterPhase('interview');
+      const interviewDay = new Date(Date.now() + 48 * day).toISOString().slice(0, 10);
+      const slots = await call<{ slotId: string }[]>(
+        evaluation,
+        'POST',
+        `/editions/${editionId}/interview-slots`,
+        {
+          headers: admin.headers,
+          body: { days: [{ date: interviewDay, start: '09:00', end: '10:00', timeZone: 'WIB' }] },
+        },
+      );
+      const slotId = slots[0]!.slotId;
+      await call(evaluation, 'POST', `/interview-slots/${slotId}/book`, {
+        headers: localAdmin.headers,
+        body: { proposalId },
+      });
+      await call(evaluation, 'POST', `/interview-slots/${slotId}/confirm`, {
+        headers: localAdmin.headers,
+      });
+      await eventually(() => {
+        const changes = eventsOf(InterviewScheduledV1).filter((i) => i.proposalId === proposalId);
+        expect(changes.map((c) => c.change)).toEqual(['booked', 'confirmed']);
+      });
+
+      const sheet = await eventually(() =>
+        call<{ revision: number }>(
+          evaluation,
+          'PUT',
+          `/editions/${editionId}/panel-sheets/${proposalId}`,
+          {
+            headers: panelist.headers,
+            body: {
+              expectedRevision: 0,
+              criteria: [{ criterionId: 'presentation', score: 92, comment: 'Jelas dan terukur' }],
+            },
+          },
+        ),
+      );
+      await call(evaluation, 'POST', `/editions/${editionId}/panel-sheets/${proposalId}/submit`, {
+        headers: panelist.headers,
+        body: { expectedRevision: sheet.revision },
+      });
+    });
+
+    it('should award the winner in plenary, issue a certificate anyone can verify, and give the unit its feedback', async () => {
+      await enterPhase('plenary');
+      await eventually(() =>
+        call(evaluation, 'POST', `/editions/${editionId}/plenary/publish`, {
+          headers: admin.headers,
+          body: {},
+        }),
+      );
+      const award = await eventually(() => {
+        const found = eventsOf(AwardGrantedV1).find((a) => a.proposalId === proposalId);
+        expect(found).toBeDefined();
+        return found!;
+      });
+      expect(award).toMatchObject({ institutionId: bandungId, year: 2031 });
+      expect(award.tiers).toEqual(expect.arrayContaining(['finalist', 'top']));
+
+      await call(evaluation, 'POST', `/editions/${editionId}/certificates/issue`, {
+        headers: admin.headers,
+      });
+      const certificate = await eventually(() => {
+        const found = eventsOf(CertificateIssuedV1).find((c) => c.proposalId === proposalId);
+        expect(found).toBeDefined();
+        return found!;
+      });
+      const verified = await evaluation.fetch(
+        `/public/certificates/verify/${certificate.verificationCode}`,
+      );
+      expect(await verified.json()).toMatchObject({
+        valid: true,
+        certificate: { title: 'Posyandu Digital Kota Bandung', year: 2031 },
+      });
+
+      await enterPhase('results');
+      const feedback = await eventually(() =>
+        call<{ criteria: { criterionId: string; comments: unknown[] }[] }>(
+          evaluation,
+          'GET',
+          `/proposals/${proposalId}/feedback`,
+          { headers: unitSession.headers },
+        ),
+      );
+      expect(feedback.criteria.map((c) => c.criterionId)).toEqual(['novelty', 'effectiveness']);
+      expect(JSON.stringify(feedback)).not.toMatch(/acct_|dosen\./);
     });
   });
 

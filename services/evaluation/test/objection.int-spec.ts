@@ -80,7 +80,7 @@ describe('evaluation service: public objections', () => {
       _id: editionId,
       configuration: configurationOf(editionId, window),
       revision: 1,
-      currentPhase: 'objection',
+      currentPhase: window === 'open' ? 'objection' : 'interview',
     });
     await app.model(EVALUATION_PROPOSAL_MODEL).create(
       [fin, out].map((id, index) => ({

@@ -6,6 +6,7 @@ import {
   proposalSnapshotExample,
   ScoreSubmittedV1,
   type EditionConfiguration,
+  type EditionPhase,
 } from '@kipp/contracts';
 import { createEvent } from '@kipp/messaging';
 import { eventually, produceRaw, TopicReader } from '@kipp/testing';
@@ -90,6 +91,7 @@ describe('desk and panel scoring (integration)', () => {
 
   async function seedEdition(
     configuration: EditionConfiguration | ((id: string) => EditionConfiguration),
+    currentPhase: EditionPhase = 'desk-evaluation',
   ) {
     const editionId = `ed_${randomUUID().slice(0, 8)}`;
     const config = typeof configuration === 'function' ? configuration(editionId) : configuration;
@@ -97,7 +99,7 @@ describe('desk and panel scoring (integration)', () => {
       _id: editionId,
       configuration: { ...config, editionId },
       revision: 1,
-      currentPhase: 'desk-evaluation',
+      currentPhase,
       currentPhaseChangedAt: new Date(),
     });
     return editionId;
@@ -633,7 +635,7 @@ describe('desk and panel scoring (integration)', () => {
   });
 
   it('should let a panelist score only current finalists on the panel rubric', async () => {
-    const editionId = await seedEdition((id) => edition(id, 24 * HOUR));
+    const editionId = await seedEdition((id) => edition(id, 24 * HOUR), 'interview');
     const publication: Omit<StagePublication, 'outbox' | 'createdAt' | 'updatedAt'> = {
       _id: `pub_${editionId}_finalists_1`,
       editionId,

@@ -17,6 +17,7 @@ import {
 } from '@kipp/testing';
 import { AppModule } from '../src/app.module';
 import { loadSubmissionsConfig } from '../src/config/submissions.config';
+import { EVIDENCE_STORAGE, type EvidenceStorage } from '../src/evidence/evidence-storage';
 import { SweepOrphanEvidenceUseCase } from '../src/evidence/use-cases/sweep-orphan-evidence.use-case';
 import { EDITION_PROJECTION_MODEL, type EditionProjection } from '../src/edition/edition.schema';
 import {
@@ -25,7 +26,12 @@ import {
   type ProposalStatus,
 } from '../src/proposal/proposal.schema';
 
-const MAX_BYTES = 2 * 1024 * 1024;
+const MAX_BYTES = 1024 * 1024;
+/** 1.5 MB: over the requirement's limit, far under the 50 MB cap of the upload itself. */
+const OVERSIZED = Buffer.concat([
+  Buffer.from('%PDF-1.7\n'),
+  Buffer.alloc(MAX_BYTES / 2 + MAX_BYTES, 7),
+]);
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 7), Buffer.from('%%EOF')]);
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -48,6 +54,7 @@ describe('submissions service: evidence files', () => {
   let issuer: TestIssuer;
   let proposals: Model<Proposal>;
   let files: mongoose.mongo.Collection;
+  let chunks: mongoose.mongo.Collection;
   let connection: mongoose.Connection;
   const database = uniqueName('submissions_evidence');
   const openEdition = `ed_open_${randomUUID().slice(0, 8)}`;
@@ -110,6 +117,13 @@ describe('submissions service: evidence files', () => {
       .createConnection(testInfrastructure.mongoUri, { dbName: database })
       .asPromise();
     files = connection.collection('evidence_files.files');
+    chunks = connection.collection('evidence_files.chunks');
+  });
+
+  /** Everything in the bucket: a refused upload must leave neither a file nor a chunk. */
+  const storedCounts = async () => ({
+    files: await files.countDocuments(),
+    chunks: await chunks.countDocuments(),
   });
 
   afterAll(async () => {
@@ -193,6 +207,7 @@ describe('submissions service: evidence files', () => {
 
   it('should refuse a PNG named .pdf with 415 naming image/png when the requirement takes PDF only', async () => {
     const { proposalId, institutionId, unitId } = await draft();
+    const before = await storedCounts();
     const response = await upload(
       await unitOperator(institutionId, unitId),
       proposalId,
@@ -206,29 +221,28 @@ describe('submissions service: evidence files', () => {
         details: { detectedType: 'image/png', allowedTypes: ['application/pdf'] },
       },
     });
-    expect(await files.countDocuments({ 'metadata.proposalId': proposalId })).toBe(0);
+    expect(await storedCounts()).toEqual(before);
     expect((await proposals.findById(proposalId).lean<Proposal>())?.revision).toBe(1);
   });
 
-  it("should refuse with 413 naming the limit when the file exceeds the requirement's size", async () => {
+  it("should cut the upload with 413 naming the limit and keep nothing when the file exceeds the requirement's size", async () => {
     const { proposalId, institutionId, unitId } = await draft();
-    const big = Buffer.concat([PDF, Buffer.alloc(MAX_BYTES)]);
+    const before = await storedCounts();
     const response = await upload(
       await unitOperator(institutionId, unitId),
       proposalId,
-      big,
+      OVERSIZED,
     ).expect(413);
     expect(response.body).toMatchObject({
-      error: {
-        code: 'EVIDENCE_TOO_LARGE',
-        details: { maxSizeBytes: MAX_BYTES, sizeBytes: big.length },
-      },
+      error: { code: 'EVIDENCE_TOO_LARGE', details: { maxSizeBytes: MAX_BYTES } },
     });
-    expect(await files.countDocuments({ 'metadata.proposalId': proposalId })).toBe(0);
+    expect(await storedCounts()).toEqual(before);
+    expect((await proposals.findById(proposalId).lean<Proposal>())?.revision).toBe(1);
   });
 
   it('should refuse with 409 naming the close time when the edition has closed', async () => {
     const { proposalId, institutionId, unitId } = await draft({ editionId: closedEdition });
+    const before = await storedCounts();
     const response = await upload(
       await unitOperator(institutionId, unitId),
       proposalId,
@@ -240,7 +254,7 @@ describe('submissions service: evidence files', () => {
         details: { closesAt: closedAt.toISOString() },
       },
     });
-    expect(await files.countDocuments({ 'metadata.proposalId': proposalId })).toBe(0);
+    expect(await storedCounts()).toEqual(before);
   });
 
   it('should refuse with 409 when the proposal has been submitted already', async () => {
@@ -360,24 +374,62 @@ describe('submissions service: evidence files', () => {
     ).toBe(0);
   });
 
-  it('should leave no bytes in storage when a streamed upload is refused for its type, size, scope or the close', async () => {
-    const chunks = connection.collection('evidence_files.chunks');
-    const stored = async () => [await files.countDocuments(), await chunks.countDocuments()];
-    const before = await stored();
+  it('should store no byte when the caller, the proposal or the requirement refuses the upload', async () => {
+    const before = await storedCounts();
     const open = await draft();
     const operator = await unitOperator(open.institutionId, open.unitId);
-    const stranger = await unitOperator(open.institutionId, 'unit_elsewhere');
+    const otherUnit = await unitOperator(open.institutionId, 'unit_elsewhere');
+    const otherInstitutionAdmin = await localAdmin('inst_elsewhere');
     const closed = await draft({ editionId: closedEdition });
     const closedOperator = await unitOperator(closed.institutionId, closed.unitId);
+    const submitted = await draft({ status: 'submitted' });
+    const submittedOperator = await unitOperator(submitted.institutionId, submitted.unitId);
 
-    await upload(operator, open.proposalId, PNG, 'x.pdf', 'application/pdf').expect(415);
-    await upload(operator, open.proposalId, Buffer.concat([PDF, Buffer.alloc(MAX_BYTES)])).expect(
-      413,
-    );
-    await upload(stranger, open.proposalId, PDF).expect(403);
-    await upload(closedOperator, closed.proposalId, PDF).expect(409);
+    // Refused on what is known before the body is read: storage is never asked to write.
+    const putStream = jest.spyOn(app.get<EvidenceStorage>(EVIDENCE_STORAGE), 'putStream');
+    const refusedUpfront: [request.Test, number, string][] = [
+      [upload(otherUnit, open.proposalId, PDF), 403, 'AUTH_FORBIDDEN'],
+      [upload(otherInstitutionAdmin, open.proposalId, PDF), 403, 'AUTH_FORBIDDEN'],
+      [upload(operator, `prop_${randomUUID()}`, PDF), 404, 'PROPOSAL_NOT_FOUND'],
+      [upload(closedOperator, closed.proposalId, PDF), 409, 'SUBMISSION_CLOSED'],
+      [upload(submittedOperator, submitted.proposalId, PDF), 409, 'PROPOSAL_NOT_EDITABLE'],
+      [
+        upload(operator, open.proposalId, PDF, 'x.pdf', 'application/pdf', 'video'),
+        404,
+        'EVIDENCE_REQUIREMENT_UNKNOWN',
+      ],
+    ];
+    for (const [sent, status, code] of refusedUpfront) {
+      const response = await sent;
+      expect({
+        status: response.status,
+        code: (response.body as { error?: { code?: string } }).error?.code,
+      }).toEqual({ status, code });
+    }
+    expect(putStream).not.toHaveBeenCalled();
 
-    expect(await stored()).toEqual(before);
+    // Refused while streaming: the engine cuts the stream and the partial file is removed.
+    const refusedMidStream: [request.Test, number, string][] = [
+      [
+        upload(operator, open.proposalId, PNG, 'x.pdf', 'application/pdf'),
+        415,
+        'EVIDENCE_TYPE_NOT_ALLOWED',
+      ],
+      [upload(operator, open.proposalId, OVERSIZED), 413, 'EVIDENCE_TOO_LARGE'],
+    ];
+    for (const [sent, status, code] of refusedMidStream) {
+      const response = await sent;
+      expect({
+        status: response.status,
+        code: (response.body as { error?: { code?: string } }).error?.code,
+      }).toEqual({ status, code });
+    }
+
+    expect(putStream).toHaveBeenCalledTimes(refusedMidStream.length);
+    putStream.mockRestore();
+    expect(await storedCounts()).toEqual(before);
+    // The proposal still takes a file afterwards.
+    await upload(operator, open.proposalId, PDF).expect(201);
   });
 
   describe('orphan sweep', () => {

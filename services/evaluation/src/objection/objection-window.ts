@@ -15,11 +15,6 @@ export function objectionWindowOf(configuration: EditionConfiguration): Objectio
   return entry ? { startsAt: new Date(entry.startsAt), endsAt: new Date(entry.endsAt) } : null;
 }
 
-/** Open from its start (inclusive) to its end (exclusive). */
-export function isWindowOpen(window: ObjectionWindow | null, now: Date): boolean {
-  return window !== null && now >= window.startsAt && now < window.endsAt;
-}
-
 /** `2027-06-03 10:00 WIB`: how the public reads the window. */
 export function formatWib(instant: Date): string {
   const wib = new Date(instant.getTime() + WIB_OFFSET_MS).toISOString();

@@ -21,15 +21,3 @@ export function phaseWindow(
   const entry = edition.configuration.calendar.find((e) => e.phase === phase);
   return entry ? { startsAt: new Date(entry.startsAt), endsAt: new Date(entry.endsAt) } : null;
 }
-
-/** Whether `at` falls inside one of the phases by the edition's calendar. */
-export function isInPhase(
-  edition: EditionProjection,
-  phases: readonly EditionPhase[],
-  at: Date,
-): boolean {
-  return phases.some((phase) => {
-    const window = phaseWindow(edition, phase);
-    return window !== null && window.startsAt <= at && at < window.endsAt;
-  });
-}

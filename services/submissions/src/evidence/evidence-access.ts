@@ -1,7 +1,9 @@
 import { assertUnitScope, type AuthenticatedUser } from '@kipp/auth';
 import type { ProposalEvidence } from '../proposal/proposal.schema';
-import type { ProposalForEvidence } from './evidence.repository';
-import { ProposalNotEditableError } from './evidence.errors';
+import type { EditionProjection } from '../edition/edition.schema';
+import type { SubmissionWindow } from '../proposal/submission-window';
+import type { EvidenceRepository, ProposalForEvidence } from './evidence.repository';
+import { ProposalNotEditableError, ProposalNotFoundError } from './evidence.errors';
 import { EDITABLE_STATUSES } from '../proposal/proposal.schema';
 
 /** Files frozen in a forwarded snapshot: the ministry side relies on them, never delete. */
@@ -34,4 +36,25 @@ export function assertEvidenceEditable(proposal: ProposalForEvidence): void {
   if (!EDITABLE_STATUSES.includes(proposal.status)) {
     throw new ProposalNotEditableError(proposal._id, proposal.status);
   }
+}
+
+/**
+ * The proposal whose evidence the unit is about to change, checked in the order every
+ * change checks it: it exists, it is the caller's unit's, it is editable, and the
+ * submission window is open.
+ */
+export async function loadProposalForEvidenceChange(
+  repository: EvidenceRepository,
+  window: SubmissionWindow,
+  user: AuthenticatedUser,
+  proposalId: string,
+  now: Date,
+): Promise<{ proposal: ProposalForEvidence; edition: EditionProjection | null }> {
+  const proposal = await repository.findProposal(proposalId);
+  if (!proposal) throw new ProposalNotFoundError(proposalId);
+  assertUnitScope(user, proposal.institutionId, proposal.unitId);
+  assertEvidenceEditable(proposal);
+  const edition = await repository.findEdition(proposal.editionId);
+  if (edition) await window.assertOpen(edition, user, undefined, now);
+  return { proposal, edition };
 }

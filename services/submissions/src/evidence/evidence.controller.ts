@@ -8,6 +8,7 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
@@ -29,8 +30,10 @@ import {
   MAX_EVIDENCE_UPLOAD_BYTES,
   UploadEvidenceUseCase,
   type EvidenceParams,
+  type PreparedEvidenceUpload,
 } from './use-cases/upload-evidence.use-case';
 import type { StagedEvidence } from './evidence-upload.engine';
+import { EvidenceUploadGuard, PreparedUpload } from './evidence-upload.guard';
 
 const evidenceView = z.object({
   evidenceId: z.string(),
@@ -62,20 +65,24 @@ export class EvidenceController {
   @Roles('unit_operator')
   @HttpCode(HttpStatus.CREATED)
   @ApiConsumes('multipart/form-data')
+  // Guards run before interceptors: the proposal is checked before multer reads the body.
+  @UseGuards(EvidenceUploadGuard)
   @UseInterceptors(
     // The storage engine (EvidenceModule's MulterModule) streams the file into the evidence
-    // storage; the use case then checks it and deletes it if refused.
+    // storage, enforcing the prepared requirement; the use case then records it.
     FileInterceptor('file', {
       limits: { fileSize: MAX_EVIDENCE_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1024 },
     }),
   )
   @ApiZodResponse(HttpStatus.CREATED, evidenceView, 'The evidence entry now on the proposal')
   async upload(
-    @ZodParams(evidenceParamsSchema) params: EvidenceParams,
+    // Parsed by EvidenceUploadGuard already; kept for validation parity and the OpenAPI.
+    @ZodParams(evidenceParamsSchema) _params: EvidenceParams,
+    @PreparedUpload() prepared: PreparedEvidenceUpload,
     @UploadedFile() file: StagedEvidence | undefined,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<EvidenceView> {
-    return toView(await this.uploadEvidence.execute(user, params, file));
+    return toView(await this.uploadEvidence.record(user, prepared, file));
   }
 
   @Get(':fileId')

@@ -31,13 +31,17 @@ export class EvidenceMissingError extends DomainError {
   }
 }
 
+/**
+ * Over the requirement's limit. `sizeBytes` only when the whole file was seen: an upload cut
+ * while streaming is refused as soon as it crosses the limit, its full size never known.
+ */
 export class EvidenceTooLargeError extends DomainError {
   readonly status = HttpStatus.PAYLOAD_TOO_LARGE;
-  constructor(evidenceId: string, sizeBytes: number, maxSizeBytes: number) {
+  constructor(evidenceId: string, maxSizeBytes: number, sizeBytes?: number) {
     super(
       'EVIDENCE_TOO_LARGE',
-      `the file has ${sizeBytes} bytes; "${evidenceId}" allows at most ${maxSizeBytes}`,
-      { evidenceId, sizeBytes, maxSizeBytes },
+      `the file ${sizeBytes === undefined ? 'is larger than' : `has ${sizeBytes} bytes;`} "${evidenceId}" allows at most ${maxSizeBytes} bytes`,
+      { evidenceId, maxSizeBytes, ...(sizeBytes === undefined ? {} : { sizeBytes }) },
     );
   }
 }

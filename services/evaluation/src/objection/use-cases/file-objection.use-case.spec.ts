@@ -16,7 +16,7 @@ const body = {
   grounds: 'The service started in 2026, not in 2024.',
 };
 
-function setUp() {
+function setUp(currentPhase = 'objection') {
   const inserted: NewObjection[] = [];
   const objections = {
     insert: jest.fn((o: NewObjection) => {
@@ -38,7 +38,7 @@ function setUp() {
             },
           ],
         },
-        currentPhase: 'objection',
+        currentPhase,
       }),
     ),
     latest: jest.fn(() =>
@@ -108,8 +108,8 @@ describe('FileObjectionUseCase', () => {
     expect(stages.findEdition).not.toHaveBeenCalled();
   });
 
-  it('should answer OBJECTION_WINDOW_CLOSED with the window in WIB when filed after it', async () => {
-    const { useCase } = setUp();
+  it('should answer OBJECTION_WINDOW_CLOSED with the window in WIB when the edition has left the objection phase', async () => {
+    const { useCase } = setUp('interview');
     await expect(
       useCase.execute('ed_1', 'ip', body, [], new Date('2027-06-08T03:00:00Z')),
     ).rejects.toMatchObject({

@@ -8,7 +8,7 @@ import { requireEvaluatedEdition } from '../../edition/evaluated-edition';
 import { StageRepository } from '../../stage/stage.repository';
 import { ObjectionEvidenceStorage } from '../objection-evidence.storage';
 import { ObjectionRateLimiter } from '../objection-rate-limiter';
-import { isWindowOpen, objectionWindowOf, windowInWib } from '../objection-window';
+import { objectionWindowOf, windowInWib } from '../objection-window';
 import {
   NotAFinalistError,
   ObjectionWindowClosedError,
@@ -68,9 +68,13 @@ export class FileObjectionUseCase {
   ): Promise<FiledObjection> {
     await this.rateLimiter.consume(ip);
     const edition = requireEvaluatedEdition(editionId, await this.stages.findEdition(editionId));
-    const window = objectionWindowOf(edition.configuration);
-    if (!isWindowOpen(window, now)) {
-      throw new ObjectionWindowClosedError(editionId, windowInWib(window));
+    // The edition's phase decides (the scheduler moves it at the calendar's instants, the
+    // secretariat may move it by hand); the error names the window as the calendar plans it.
+    if (edition.currentPhase !== 'objection') {
+      throw new ObjectionWindowClosedError(
+        editionId,
+        windowInWib(objectionWindowOf(edition.configuration)),
+      );
     }
     const finalists = await this.stages.latest(editionId, 'finalists');
     const entry = finalists?.entries.find((e) => e.proposalId === body.proposalId && e.advanced);

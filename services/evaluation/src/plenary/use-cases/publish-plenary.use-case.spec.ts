@@ -49,7 +49,7 @@ function inputs(phase: 'plenary' | 'interview', missing: string[] = []): Plenary
     updatedAt: new Date(),
   });
   return {
-    edition: { _id: 'ed_2027', configuration } as EditionProjection,
+    edition: { _id: 'ed_2027', configuration, currentPhase: phase } as EditionProjection,
     configuration,
     finalists: [finalist('p1'), finalist('p2')],
     candidates: [

@@ -1,3 +1,4 @@
+import type { EditionPhase } from '@kipp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import type { AuthenticatedUser } from '@kipp/auth';
@@ -6,7 +7,6 @@ import { createEvent, OutboxNotifier } from '@kipp/messaging';
 import { InjectConnection, runInTransaction } from '@kipp/mongo';
 import { RecomputationInProgressError } from '../../lease/lease.errors';
 import { LeaseService, type HeldLease } from '../../lease/lease.service';
-import { isInPhase } from '../edition-settings';
 import { PanelScoresMissingError, PlenaryNotOpenError } from '../plenary.errors';
 import { PlenaryInputsLoader, type PlenaryInputs } from '../plenary-inputs';
 import { computePlenaryTiers, type PlenaryOutcome } from '../plenary-tiers';
@@ -29,6 +29,9 @@ export interface PublishedPlenary extends PlenaryOutcome {
  * `award.granted`, all in one transaction under the `plenary:<editionId>` lease so two
  * instances never publish different answers. A republication supersedes the last one.
  */
+/** The edition's phases in which the plenary may publish (or republish) the results. */
+const PLENARY_PHASES: readonly EditionPhase[] = ['plenary', 'results'];
+
 @Injectable()
 export class PublishPlenaryUseCase {
   /**
@@ -53,7 +56,7 @@ export class PublishPlenaryUseCase {
   ): Promise<PublishedPlenary> {
     const now = new Date();
     const inputs = await this.inputs.load(editionId);
-    if (!isInPhase(inputs.edition, ['plenary', 'results'], now)) {
+    if (!PLENARY_PHASES.includes(inputs.edition.currentPhase ?? 'closed')) {
       throw new PlenaryNotOpenError(editionId);
     }
     if (inputs.missingPanelScores.length > 0 && !options.allowMissing) {

@@ -1,13 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { assertUnitScope, type AuthenticatedUser } from '@kipp/auth';
+import type { AuthenticatedUser } from '@kipp/auth';
 import { SubmissionWindow } from '../../proposal/submission-window';
-import { assertEvidenceEditable, snapshotFileIds } from '../evidence-access';
+import { loadProposalForEvidenceChange, snapshotFileIds } from '../evidence-access';
 import { EVIDENCE_STORAGE, type EvidenceStorage } from '../evidence-storage';
-import {
-  EvidenceNotAttachedError,
-  ProposalNotFoundError,
-  ProposalRevisionConflictError,
-} from '../evidence.errors';
+import { EvidenceNotAttachedError, ProposalRevisionConflictError } from '../evidence.errors';
 import { EvidenceRepository } from '../evidence.repository';
 import type { EvidenceParams } from './upload-evidence.use-case';
 
@@ -24,12 +20,13 @@ export class DeleteEvidenceUseCase {
 
   async execute(user: AuthenticatedUser, params: EvidenceParams): Promise<void> {
     const now = new Date();
-    const proposal = await this.repository.findProposal(params.proposalId);
-    if (!proposal) throw new ProposalNotFoundError(params.proposalId);
-    assertUnitScope(user, proposal.institutionId, proposal.unitId);
-    assertEvidenceEditable(proposal);
-    const edition = await this.repository.findEdition(proposal.editionId);
-    if (edition) await this.window.assertOpen(edition, user, undefined, now);
+    const { proposal } = await loadProposalForEvidenceChange(
+      this.repository,
+      this.window,
+      user,
+      params.proposalId,
+      now,
+    );
 
     const entry = proposal.evidence.find((existing) => existing.evidenceId === params.evidenceId);
     if (!entry) throw new EvidenceNotAttachedError(params.evidenceId);
