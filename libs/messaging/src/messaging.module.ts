@@ -60,6 +60,7 @@ export function outboxCollections(connection: Connection): mongo.Collection[] {
 export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private relay: OutboxRelay | undefined;
   private consumerStart: Promise<void> | undefined;
+  private shuttingDown = false;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
@@ -91,19 +92,29 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async startConsumer(): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
+    for (let attempt = 1; !this.isShuttingDown(); attempt += 1) {
       try {
         await this.consumer.start();
         return;
       } catch (error) {
+        if (this.isShuttingDown()) return;
         this.logger.warn({ err: error, attempt }, 'event consumer failed to start; retrying');
         await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
       }
     }
   }
 
+  /** Read through a call: shutdown may begin while a start attempt awaits. */
+  private isShuttingDown(): boolean {
+    return this.shuttingDown;
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     await this.consumer.stop();
+    // A start still joining the group stops its consumer when it returns; wait for that
+    // (bounded: an unreachable broker must not hold the shutdown past its deadline).
+    await settledWithin(this.consumerStart, this.options.drainTimeoutMs ?? 5_000);
     await this.relay?.drain(this.options.drainTimeoutMs ?? 5_000);
     await this.broker.disconnect();
   }
@@ -112,6 +123,19 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   async consumerStarted(): Promise<void> {
     await this.consumerStart;
   }
+}
+
+/** Waits for `promise` to settle, or `ms`, whichever comes first; never throws. */
+async function settledWithin(promise: Promise<unknown> | undefined, ms: number): Promise<void> {
+  if (!promise) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 @Module({})

@@ -99,6 +99,7 @@ export class KafkaJsBroker implements Broker {
   }
 
   async runConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
+    let stopping = false;
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
@@ -107,10 +108,16 @@ export class KafkaJsBroker implements Broker {
       // A stopping consumer waits for its pending fetch; a short long-poll keeps shutdown
       // well inside its deadline at the cost of one idle fetch a second.
       maxWaitTimeInMs: 1_000,
-      retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 50 },
+      retry: {
+        initialRetryTime: 200,
+        maxRetryTime: 5_000,
+        retries: 50,
+        // kafkajs restarts a crashed consumer by default; a crash caused by leaving the
+        // group mid-rebalance must not bring back a consumer that is being stopped.
+        restartOnFailure: () => Promise.resolve(!stopping),
+      },
     });
     this.consumers.add(consumer);
-    let stopping = false;
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
     await consumer.run({

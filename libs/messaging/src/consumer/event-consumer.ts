@@ -78,6 +78,8 @@ export function isTransientError(error: unknown): boolean {
 export class EventConsumer {
   private readonly subscriptions = new Map<string, Subscription>();
   private running: RunningConsumer | undefined;
+  /** Set by stop(); a start still joining the group then stops its consumer at once. */
+  private stopped = false;
   private readonly retry: RetryPolicy;
 
   constructor(
@@ -113,22 +115,34 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    if (this.running || this.subscriptions.size === 0) return;
+    if (this.running || this.stopped || this.subscriptions.size === 0) return;
     await this.processed.ensureIndexes();
-    this.running = await this.broker.runConsumer({
+    const running = await this.broker.runConsumer({
       groupId: this.options.groupId,
       topics: [...this.subscriptions.keys()],
       fromBeginning: this.options.fromBeginning ?? true,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       onMessage: (message, control) => this.handle(message, control),
     });
+    if (this.hasStopped()) {
+      // stop() came while the consumer was joining (e.g. a replica closed right after start).
+      await running.stop();
+      return;
+    }
+    this.running = running;
     this.logger.info(
       { groupId: this.options.groupId, topics: this.topicNames },
       'event consumer started',
     );
   }
 
+  /** Read through a call: stop() may flip the flag while start() awaits. */
+  private hasStopped(): boolean {
+    return this.stopped;
+  }
+
   async stop(): Promise<void> {
+    this.stopped = true;
     const running = this.running;
     this.running = undefined;
     await running?.stop();
