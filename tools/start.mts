@@ -1,10 +1,12 @@
 // `npm start`: the local infrastructure, then every service, each in its own process with
-// its log in .local/logs/<service>.log. Ctrl-C stops everything this command started.
+// its log in .local/logs/<service>.log, then the demo data (tools/demo-data.mts; skipped
+// with KIPP_DEMO=false or --no-demo). Ctrl-C stops everything this command started.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { down, envVars, status, up, type Component } from '../infra/local/infra.mts';
+import { demoTable, seedDemo } from './demo-data.mts';
 import { DEMO_NATIONAL_ADMIN, SERVICES, serviceArgs, type ServiceDefinition } from './services.mts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,8 +29,8 @@ function launch(service: ServiceDefinition, env: NodeJS.ProcessEnv): Running {
     env: { ...env, ...service.demoEnv, PORT: String(service.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
@@ -96,10 +98,23 @@ async function main(): Promise<void> {
   for (const r of running) {
     say(`  ${r.service.name.padEnd(14)} http://127.0.0.1:${r.service.port}  (API docs: /docs)`);
   }
-  say(
-    `demo national admin: ${DEMO_NATIONAL_ADMIN.userId} / ${DEMO_NATIONAL_ADMIN.password} ` +
-      '(the first sign-in asks for a new password and an authenticator app)',
-  );
+  if (process.env.KIPP_DEMO === 'false' || process.argv.includes('--no-demo')) {
+    say(
+      `demo national admin: ${DEMO_NATIONAL_ADMIN.userId} / ${DEMO_NATIONAL_ADMIN.password} ` +
+        '(the first sign-in asks for a new password and an authenticator app; ' +
+        'if the demo data was made before, see `node tools/demo-data.mts`)',
+    );
+  } else {
+    say('demo data …');
+    try {
+      const result = await seedDemo({ log: (line) => say(`  ${line}`) });
+      for (const line of demoTable(result).split('\n')) say(line);
+    } catch (error) {
+      // The platform runs on without it; the seeder can be run again on its own.
+      say(`demo data failed: ${error instanceof Error ? error.message : String(error)}`);
+      say('the services keep running; retry with `node tools/demo-data.mts`');
+    }
+  }
   say(`logs: ${path.relative(root, logDir)}/<service>.log · infrastructure: npm run infra:status`);
   say('press Ctrl-C to stop everything');
 }

@@ -72,6 +72,11 @@ async function main(): Promise<number> {
     { name: 'format', command: 'prettier', args: ['--check', '--log-level=warn', '.'] },
     nx('lint', ['--parallel=2']),
     nx('typecheck', ['--parallel=2']),
+    {
+      name: 'lint tools and infra',
+      command: 'eslint',
+      args: ['--max-warnings=0', 'tools', 'infra'],
+    },
     { name: 'typecheck tools', command: 'tsc', args: ['-p', 'tools/tsconfig.json'] },
     { name: 'typecheck infra', command: 'tsc', args: ['-p', 'infra/tsconfig.json'] },
     nx('test', ['--parallel=2']),
@@ -112,7 +117,7 @@ async function main(): Promise<number> {
   }
 
   const counts = summary();
-  log(`${failures === 0 ? 'all steps passed' : `${failures} step(s) failed`}`);
+  log(failures === 0 ? 'all steps passed' : `${failures} step(s) failed`);
   process.stdout.write(
     `tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
   );

@@ -1,12 +1,15 @@
 /**
  * Scoring-flow benchmark: throughput of the `score.submitted` flow (consume, recompute the
  * proposal's desk result from its sheets, record the event as processed — one transaction
- * per event) with 1 and with 2 evaluation instances in one consumer group, next to a
- * raw-broker baseline from the same run (the same messages produced and consumed by a bare
- * kafkajs consumer that does nothing). Each run gets its own database and topics on the
+ * per event) with 1 and with 2 evaluation instances in one consumer group, next to two
+ * baselines from the same run: the broker alone (the same messages produced and consumed by
+ * a bare kafkajs consumer that does nothing) and the database ceiling (the same per-event
+ * transaction done with the bare driver at the service's concurrency: partitions consumed
+ * concurrently × instances). The service runs also count the database round trips per event
+ * (command monitoring), so a change to the handler's queries shows up here. Each run gets its own database and topics on the
  * local infrastructure (`node tools/infra.mts up`), seeds the submitted sheets, produces one
  * event per sheet and measures until every desk result reflects them. Bounded: EVENTS
- * events per run (default 3,000; first argument overrides) and a 5-minute cap per run.
+ * events per run (default 1,500; first argument overrides) and a 5-minute cap per run.
  * Prints a table and writes `bench-results/scoring-flow.json`. Run:
  *   node -r @swc-node/register services/evaluation/bench/scoring-flow.bench.ts [events]
  */
@@ -15,9 +18,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
-import { getModelToken } from '@nestjs/mongoose';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import { Kafka, logLevel } from 'kafkajs';
-import mongoose, { type Model } from 'mongoose';
+import mongoose, { type Connection, type Model, type mongo } from 'mongoose';
 import {
   ALL_EVENTS,
   deadLetterTopicOf,
@@ -27,16 +30,25 @@ import {
   type EditionConfiguration,
 } from '@kipp/contracts';
 import { createEvent } from '@kipp/messaging';
+import { TRANSACTION_OPTIONS } from '@kipp/mongo';
 import { createServiceApp } from '@kipp/service-kit';
-import { DESK_RESULT_MODEL, type DeskResult } from '../src/calibration/desk-result.schema';
+import {
+  DESK_RESULT_MODEL,
+  deskResultSchema,
+  type DeskResult,
+} from '../src/calibration/desk-result.schema';
 import { syntheticScores } from '../src/calibration/synthetic-scores';
 import { EDITION_PROJECTION_MODEL, type EditionProjection } from '../src/edition/edition.schema';
-import { SCORE_SHEET_MODEL, type ScoreSheet } from '../src/scoring/score-sheet.schema';
+import {
+  SCORE_SHEET_MODEL,
+  scoreSheetSchema,
+  type ScoreSheet,
+} from '../src/scoring/score-sheet.schema';
 import { AppModule } from '../src/app.module';
 import { loadEvaluationConfig } from '../src/config/evaluation.config';
 
 const SCORES_PER_PROPOSAL = 3;
-const EVENTS = Math.max(SCORES_PER_PROPOSAL, Number(process.argv[2] ?? 3000));
+const EVENTS = Math.max(SCORES_PER_PROPOSAL, Number(process.argv[2] ?? 1500));
 const PROPOSALS = Math.floor(EVENTS / SCORES_PER_PROPOSAL);
 const RUN_CAP_MS = 5 * 60_000;
 const PRODUCE_BATCH = 500;
@@ -44,13 +56,20 @@ const PRODUCE_BATCH = 500;
 const PARTITIONS = 12;
 /** Proposals whose events are handled before the clock starts (spread over every partition). */
 const WARM_UP_PROPOSALS = 48;
+/** `EventConsumer`'s default `partitionsConsumedConcurrently`: events in flight per instance. */
+const IN_FLIGHT_PER_INSTANCE = 3;
 
 interface Row {
   name: string;
   instances: number;
+  /** Events in flight at once (service: partitions consumed concurrently × instances). */
+  concurrency: number;
   events: number;
   seconds: number;
   eventsPerSecond: number;
+  /** Service runs: database commands per timed event, by command and collection. */
+  roundTripsPerEvent?: number;
+  commandsPerEvent?: Record<string, number>;
 }
 
 type Message = { key: string; value: string; headers: Record<string, string> };
@@ -152,6 +171,8 @@ async function bootInstances(instances: number) {
   const database = uniqueName('evaluation_bench');
   // The local infrastructure's defaults, a database and topics of this run's own.
   const config = loadEvaluationConfig({
+    // Command monitoring lets the run count the handler's round trips.
+    MONGO_URI: withCommandMonitoring(INFRA.MONGO_URI),
     MONGO_DB: database,
     KAFKA_TOPIC_PREFIX: topics.prefix,
     LOG_LEVEL: 'silent',
@@ -164,8 +185,11 @@ async function bootInstances(instances: number) {
   }
   const first = apps[0];
   if (!first) throw new Error('no instance started');
+  const commands = new CommandCounter();
+  for (const app of apps) commands.watch(app.get<Connection>(getConnectionToken()).getClient());
   return {
     topics,
+    commands,
     model: <T>(name: string) => first.get<Model<T>>(getModelToken(name)),
     async close() {
       for (const app of apps.reverse()) await app.close();
@@ -177,6 +201,47 @@ async function bootInstances(instances: number) {
       await connection.close();
     },
   };
+}
+
+function withCommandMonitoring(uri: string): string {
+  return `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`;
+}
+
+/**
+ * Counts the commands of the consumer's per-event path: the duplicate check on
+ * `processed_events` and everything inside a transaction (the record, the handler's queries,
+ * the commit). Background work (relay polls, the bench's own probes) runs outside
+ * transactions and is left out.
+ */
+class CommandCounter {
+  private counts = new Map<string, number>();
+
+  watch(client: mongo.MongoClient): void {
+    client.on('commandStarted', (event) => {
+      const command = event.command as Record<string, unknown>;
+      const collection = command[event.commandName];
+      const inTransaction = command['txnNumber'] !== undefined && command['autocommit'] === false;
+      const duplicateCheck = event.commandName === 'find' && collection === 'processed_events';
+      if (!inTransaction && !duplicateCheck) return;
+      const key =
+        typeof collection === 'string' ? `${event.commandName} ${collection}` : event.commandName;
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    });
+  }
+
+  reset(): void {
+    this.counts = new Map();
+  }
+
+  perEvent(events: number): { total: number; byCommand: Record<string, number> } {
+    const byCommand: Record<string, number> = {};
+    let total = 0;
+    for (const [key, count] of [...this.counts].sort(([a], [b]) => a.localeCompare(b))) {
+      byCommand[key] = Math.round((count / events) * 100) / 100;
+      total += count;
+    }
+    return { total: Math.round((total / events) * 100) / 100, byCommand };
+  }
 }
 
 /**
@@ -257,6 +322,7 @@ async function serviceRun(instances: number): Promise<Row> {
     );
 
     progress(`${instances} instance(s): producing ${messages.length} events`);
+    app.commands.reset();
     const started = performance.now();
     await produceAll(app.topics.topicOf(ScoreSubmittedV1), messages);
     // Every proposal's result counts all its sheets once every event has been handled.
@@ -267,7 +333,17 @@ async function serviceRun(instances: number): Promise<Row> {
       'the desk results',
     );
     const seconds = (performance.now() - started) / 1000;
-    return row(`service, ${instances} instance${instances > 1 ? 's' : ''}`, instances, seconds);
+    const { total, byCommand } = app.commands.perEvent(messages.length);
+    return {
+      ...row(
+        `service, ${instances} instance${instances > 1 ? 's' : ''}`,
+        instances,
+        instances * IN_FLIGHT_PER_INSTANCE,
+        seconds,
+      ),
+      roundTripsPerEvent: total,
+      commandsPerEvent: byCommand,
+    };
   } finally {
     await app.close();
   }
@@ -284,7 +360,7 @@ async function brokerBaseline(): Promise<Row> {
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await consumer.run({
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: IN_FLIGHT_PER_INSTANCE,
       eachMessage: () => {
         received += 1;
         return Promise.resolve();
@@ -294,17 +370,108 @@ async function brokerBaseline(): Promise<Row> {
     const started = performance.now();
     await produceAll(topic, messages);
     await until(() => Promise.resolve(received >= messages.length), 'the raw messages');
-    return row('baseline: bare kafkajs consumer', 1, (performance.now() - started) / 1000);
+    return row(
+      'baseline: bare kafkajs consumer',
+      1,
+      IN_FLIGHT_PER_INSTANCE,
+      (performance.now() - started) / 1000,
+    );
   } finally {
     await consumer.disconnect();
     await disposeQuietly(topics);
   }
 }
 
-function row(name: string, instances: number, seconds: number): Row {
+/**
+ * The database ceiling: each event's work done with the bare driver, `concurrency` events in
+ * flight (events of one proposal in order, as a partition keeps them) — a transaction that
+ * records the event as processed, reads the proposal's submitted desk sheets' weighted scores
+ * and upserts its desk result. Same seeded sheets and indexes as the service's database; no
+ * broker, no framework, no contract parsing.
+ */
+async function databaseCeiling(concurrency: number): Promise<Row> {
+  const database = uniqueName('evaluation_bench_raw');
+  const connection = await mongoose
+    .createConnection(INFRA.MONGO_URI, { dbName: database })
+    .asPromise();
+  try {
+    const sheetsModel = connection.model(SCORE_SHEET_MODEL, scoreSheetSchema);
+    const resultsModel = connection.model(DESK_RESULT_MODEL, deskResultSchema);
+    await Promise.all([sheetsModel.init(), resultsModel.init()]);
+    const { sheets, messages } = messagesFor('ed_ceiling');
+    await sheetsModel.insertMany(sheets, { lean: true });
+    const db = connection.getClient().db(database);
+    const processed = db.collection<{ _id: string; processedAt: Date }>('processed_events');
+    const scoreSheets = db.collection<ScoreSheet>('score_sheets');
+    const results = db.collection<Pick<DeskResult, '_id'>>('desk_results');
+    // One lane per worker; a proposal's events stay in one lane, in order.
+    const lanes: { eventId: string; proposalId: string }[][] = Array.from(
+      { length: concurrency },
+      () => [],
+    );
+    messages.forEach((m, n) => {
+      const proposalId = sheets[n]?.proposalId ?? m.key;
+      const lane = lanes[Math.floor(n / SCORES_PER_PROPOSAL) % concurrency];
+      lane?.push({ eventId: `bench:${n}`, proposalId });
+    });
+    const client = connection.getClient();
+    const handle = async (event: { eventId: string; proposalId: string }): Promise<void> => {
+      const session = client.startSession();
+      try {
+        await session.withTransaction(async () => {
+          await processed.insertOne({ _id: event.eventId, processedAt: new Date() }, { session });
+          const rows = await scoreSheets
+            .find(
+              {
+                stage: 'desk',
+                proposalId: event.proposalId,
+                submissions: { $gt: 0 },
+                submittedWeightedScore: { $ne: null },
+              },
+              { projection: { _id: 0, submittedWeightedScore: 1 }, session },
+            )
+            .sort({ scorerId: 1 })
+            .toArray();
+          const scores = rows.map((r) => r.submittedWeightedScore ?? 0);
+          const rawMean = scores.reduce((sum, x) => sum + x, 0) / Math.max(1, scores.length);
+          const spread = scores.length ? Math.max(...scores) - Math.min(...scores) : 0;
+          await results.updateOne(
+            { _id: event.proposalId },
+            {
+              $set: { editionId: 'ed_ceiling', scoreCount: scores.length, rawMean, spread },
+              $setOnInsert: { normalizedMean: null, extraEvaluatorRequestedAt: null },
+            },
+            { upsert: true, session },
+          );
+        }, TRANSACTION_OPTIONS);
+      } finally {
+        await session.endSession();
+      }
+    };
+    progress(`database ceiling: ${messages.length} transactions, ${concurrency} in flight`);
+    const started = performance.now();
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (const event of lane) await handle(event);
+      }),
+    );
+    return row(
+      `ceiling: bare driver, ${concurrency} in flight`,
+      concurrency / IN_FLIGHT_PER_INSTANCE,
+      concurrency,
+      (performance.now() - started) / 1000,
+    );
+  } finally {
+    await connection.dropDatabase().catch(() => undefined);
+    await connection.close();
+  }
+}
+
+function row(name: string, instances: number, concurrency: number, seconds: number): Row {
   return {
     name,
     instances,
+    concurrency,
     events: PROPOSALS * SCORES_PER_PROPOSAL,
     seconds: Math.round(seconds * 1000) / 1000,
     eventsPerSecond: Math.round((PROPOSALS * SCORES_PER_PROPOSAL) / seconds),
@@ -312,14 +479,35 @@ function row(name: string, instances: number, seconds: number): Row {
 }
 
 async function main(): Promise<void> {
-  const rows = [await brokerBaseline(), await serviceRun(1), await serviceRun(2)];
-  const single = rows[1]?.eventsPerSecond ?? 1;
+  const rows = [
+    await brokerBaseline(),
+    await databaseCeiling(IN_FLIGHT_PER_INSTANCE),
+    await databaseCeiling(2 * IN_FLIGHT_PER_INSTANCE),
+    await serviceRun(1),
+    await serviceRun(2),
+  ];
+  const single = rows.find((r) => r.name.startsWith('service'))?.eventsPerSecond ?? 1;
+  const ceilingAt = (concurrency: number) =>
+    rows.find((r) => r.name.startsWith('ceiling') && r.concurrency === concurrency);
+  const cell = (text: string, width: number) => text.padStart(width);
   const lines = [
     `scoring flow: ${PROPOSALS * SCORES_PER_PROPOSAL} score.submitted events over ${PROPOSALS} proposals (${PARTITIONS} partitions)`,
-    `${'run'.padEnd(34)}${'seconds'.padStart(10)}${'events/s'.padStart(10)}${'× 1 instance'.padStart(14)}`,
-    ...rows.map(
-      (r) =>
-        `${r.name.padEnd(34)}${r.seconds.toFixed(3).padStart(10)}${String(r.eventsPerSecond).padStart(10)}${(r.eventsPerSecond / single).toFixed(2).padStart(14)}`,
+    `${'run'.padEnd(36)}${cell('in flight', 10)}${cell('seconds', 10)}${cell('events/s', 10)}${cell('× 1 inst.', 10)}${cell('of ceiling', 12)}${cell('db rt/event', 13)}`,
+    ...rows.map((r) => {
+      const ceiling = r.name.startsWith('service') ? ceilingAt(r.concurrency) : undefined;
+      const ofCeiling = ceiling
+        ? `${Math.round((100 * r.eventsPerSecond) / ceiling.eventsPerSecond)}%`
+        : '';
+      return `${r.name.padEnd(36)}${cell(String(r.concurrency), 10)}${cell(r.seconds.toFixed(3), 10)}${cell(String(r.eventsPerSecond), 10)}${cell((r.eventsPerSecond / single).toFixed(2), 10)}${cell(ofCeiling, 12)}${cell(r.roundTripsPerEvent?.toFixed(2) ?? '', 13)}`;
+    }),
+    ...rows.flatMap((r) =>
+      r.commandsPerEvent
+        ? [
+            `${r.name} per event: ${Object.entries(r.commandsPerEvent)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
+          ]
+        : [],
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -34,10 +34,13 @@ export class CalibrationRepository {
       .exec();
   }
 
-  /** The latest submitted weighted score of every desk scorer of one proposal. */
+  /**
+   * The latest submitted weighted score of every desk scorer of one proposal, in scorer order
+   * (the same scores always give the same rounded mean). Only the scores travel.
+   */
   async proposalScores(proposalId: string, session: ClientSession): Promise<number[]> {
     const rows = await this.sheets
-      .find({ stage: 'desk', proposalId, ...SUBMITTED }, { submittedWeightedScore: 1, scorerId: 1 })
+      .find({ stage: 'desk', proposalId, ...SUBMITTED }, { _id: 0, submittedWeightedScore: 1 })
       .sort({ scorerId: 1 })
       .session(session)
       .lean<Pick<ScoreSheet, 'submittedWeightedScore'>[]>()
@@ -71,14 +74,19 @@ export class CalibrationRepository {
       .exec();
   }
 
+  /**
+   * Upserts the proposal's standing in one write and tells whether an extra evaluator had
+   * already been requested for it (read from the document as it was before the write, so the
+   * caller needs no second read).
+   */
   async saveStanding(
     proposalId: string,
     editionId: string,
     standing: ProposalStanding,
     session: ClientSession,
-  ): Promise<void> {
-    await this.results
-      .updateOne(
+  ): Promise<{ extraEvaluatorRequested: boolean }> {
+    const before = await this.results
+      .findOneAndUpdate(
         { _id: proposalId },
         {
           $set: { editionId, ...standing },
@@ -88,9 +96,16 @@ export class CalibrationRepository {
             calibrationRunId: null,
           },
         },
-        { upsert: true, session },
+        {
+          upsert: true,
+          session,
+          returnDocument: 'before',
+          projection: { _id: 0, extraEvaluatorRequestedAt: 1 },
+        },
       )
+      .lean<Pick<DeskResult, 'extraEvaluatorRequestedAt'>>()
       .exec();
+    return { extraEvaluatorRequested: (before?.extraEvaluatorRequestedAt ?? null) !== null };
   }
 
   /** Marks the extra evaluator as requested; false when it already was (at most once). */

@@ -21,7 +21,7 @@ function candidate(
   };
 }
 
-const finalists = (selection: ReturnType<typeof selectFinalists>) =>
+const finalists = (selection: Awaited<ReturnType<typeof selectFinalists>>) =>
   selection.entries.filter((e) => e.advanced).map((e) => e.proposalId);
 
 const rule = (r: Partial<RepresentationRule> & Pick<RepresentationRule, 'dimension'>) => ({
@@ -32,8 +32,8 @@ const rule = (r: Partial<RepresentationRule> & Pick<RepresentationRule, 'dimensi
 });
 
 describe('selectFinalists', () => {
-  it('should take the best by rank when there are no rules', () => {
-    const selection = selectFinalists(
+  it('should take the best by rank when there are no rules', async () => {
+    const selection = await selectFinalists(
       [candidate(3), candidate(1), candidate(2), candidate(4)],
       [],
       { general: 2, special: 0 },
@@ -42,8 +42,8 @@ describe('selectFinalists', () => {
     expect(selection.report.diff).toEqual({ added: [], removed: [] });
   });
 
-  it('should bring in the best 3T candidate and push out the worst finalist when a min is short', () => {
-    const selection = selectFinalists(
+  it('should bring in the best 3T candidate and push out the worst finalist when a min is short', async () => {
+    const selection = await selectFinalists(
       [
         candidate(1),
         candidate(2),
@@ -65,8 +65,8 @@ describe('selectFinalists', () => {
     expect(selection.report.diff.removed.map((p) => p.proposalId)).toEqual(['p03']);
   });
 
-  it('should never exceed a max per institution and fill the slot with the next best when one is hit', () => {
-    const selection = selectFinalists(
+  it('should never exceed a max per institution and fill the slot with the next best when one is hit', async () => {
+    const selection = await selectFinalists(
       [
         candidate(1, { institution: 'x' }),
         candidate(2, { institution: 'x' }),
@@ -81,8 +81,8 @@ describe('selectFinalists', () => {
     expect(selection.report.rules[0]?.broughtIn.map((p) => p.proposalId)).toEqual(['p04']);
   });
 
-  it('should satisfy a min per value for every category present when the value is null', () => {
-    const selection = selectFinalists(
+  it('should satisfy a min per value for every category present when the value is null', async () => {
+    const selection = await selectFinalists(
       [
         candidate(1),
         candidate(2),
@@ -97,8 +97,8 @@ describe('selectFinalists', () => {
     expect(selection.report.infeasible).toEqual([]);
   });
 
-  it('should keep a met min when repairing another one', () => {
-    const selection = selectFinalists(
+  it('should keep a met min when repairing another one', async () => {
+    const selection = await selectFinalists(
       [
         candidate(1, { category: 'governance' }),
         candidate(2),
@@ -113,8 +113,8 @@ describe('selectFinalists', () => {
     expect(finalists(selection)).toEqual(['p01', 'p03']);
   });
 
-  it('should report a min as infeasible when too few candidates have the value', () => {
-    const selection = selectFinalists(
+  it('should report a min as infeasible when too few candidates have the value', async () => {
+    const selection = await selectFinalists(
       [candidate(1), candidate(2), candidate(3, { 'disadvantaged-region': 'true' })],
       [rule({ dimension: 'disadvantaged-region', value: 'true', min: 2 })],
       { general: 3, special: 0 },
@@ -132,8 +132,8 @@ describe('selectFinalists', () => {
     ]);
   });
 
-  it('should swap within the same institution when that meets a min without exceeding its max', () => {
-    const selection = selectFinalists(
+  it('should swap within the same institution when that meets a min without exceeding its max', async () => {
+    const selection = await selectFinalists(
       [
         candidate(1, { institution: 'x' }),
         candidate(2, { institution: 'x', category: 'governance' }),
@@ -149,8 +149,8 @@ describe('selectFinalists', () => {
     expect(selection.report.infeasible).toEqual([]);
   });
 
-  it('should swap out a finalist sharing a max when the pool has room but the max blocks a needed candidate', () => {
-    const selection = selectFinalists(
+  it('should swap out a finalist sharing a max when the pool has room but the max blocks a needed candidate', async () => {
+    const selection = await selectFinalists(
       [
         candidate(1, { institution: 'x' }),
         candidate(2, { institution: 'x', category: 'governance' }),
@@ -167,8 +167,8 @@ describe('selectFinalists', () => {
     expect(selection.report.infeasible).toEqual([]);
   });
 
-  it('should report a min instead of exceeding a max when the two conflict', () => {
-    const selection = selectFinalists(
+  it('should report a min instead of exceeding a max when the two conflict', async () => {
+    const selection = await selectFinalists(
       [
         candidate(1, { institution: 'y' }),
         candidate(2, { institution: 'x', category: 'governance' }),
@@ -184,8 +184,8 @@ describe('selectFinalists', () => {
     expect(selection.report.infeasible[0]?.reason).toBe('CONFLICTS_WITH_OTHER_RULES_OR_SIZES');
   });
 
-  it('should size the special group on its own when general and replication share a size', () => {
-    const selection = selectFinalists(
+  it('should size the special group on its own when general and replication share a size', async () => {
+    const selection = await selectFinalists(
       [
         candidate(1),
         candidate(2, { group: 'replication' }),
@@ -199,7 +199,7 @@ describe('selectFinalists', () => {
     expect(finalists(selection)).toEqual(['p01', 'p02', 'p03']);
   });
 
-  it('should give the same finalists when the input order changes', () => {
+  it('should give the same finalists when the input order changes', async () => {
     const pool = Array.from({ length: 40 }, (_, i) =>
       candidate(i + 1, {
         category: ['health', 'governance', 'education'][i % 3] as string,
@@ -212,8 +212,8 @@ describe('selectFinalists', () => {
       rule({ dimension: 'disadvantaged-region', value: 'true', min: 4 }),
       rule({ dimension: 'institution', max: 3 }),
     ];
-    const once = selectFinalists(pool, rules, { general: 12, special: 0 });
-    const again = selectFinalists([...pool].reverse(), rules, { general: 12, special: 0 });
+    const once = await selectFinalists(pool, rules, { general: 12, special: 0 });
+    const again = await selectFinalists([...pool].reverse(), rules, { general: 12, special: 0 });
     expect(finalists(again)).toEqual(finalists(once));
     expect(finalists(once)).toHaveLength(12);
     expect(once.report.infeasible).toEqual([]);

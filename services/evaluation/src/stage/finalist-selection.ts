@@ -1,4 +1,5 @@
 import type { REPRESENTATION_DIMENSIONS, RepresentationRule } from '@kipp/contracts';
+import { solveBinaryProgram, type BinaryProgram, type LinearRow } from './binary-program';
 import { compareIds } from './desk-ranking';
 
 export type RepresentationDimension = (typeof REPRESENTATION_DIMENSIONS)[number];
@@ -82,171 +83,192 @@ export function poolOf(candidate: FinalistCandidate): FinalistPool {
   return candidate.attributes.group === 'special' ? 'special' : 'general';
 }
 
+/** Score sums closer than this are a tie (HiGHS checks rows to 1e-6 as well). */
+const SCORE_TOLERANCE = 1e-6;
+
+const POOLS: readonly FinalistPool[] = ['general', 'special'];
+
 /**
- * Composes the finalists: the best by score subject to the representation rules.
+ * Composes the finalists: the best by score subject to the representation rules, solved
+ * exactly as an integer program (HiGHS) over one binary variable per candidate.
  *
- * Greedy with repair, deterministic for the same input:
  * 1. A rule with `value: null` stands for one constraint per value the shortlist holds.
- * 2. Walk the shortlist in rank order; take a candidate while its pool has room and no max
- *    would be exceeded.
- * 3. While a min is short, bring in the best-ranked candidate that has the value; if its
- *    pool is full (or a max is in its way) it replaces the worst-ranked finalist (of that
- *    pool when it is full) whose removal leaves every min that is met still met and whose
- *    replacement exceeds no max; failing that, a chain of two such moves where the first
- *    breaks one other min and the second mends it. Each step lowers the total shortfall,
- *    so repair ends; a max is never exceeded.
- * 4. Fill any slot still free in rank order (a repair can free a max).
- * A min that stays short is reported as infeasible: too few candidates with the value,
- * or in conflict with a max or the stage sizes.
+ * 2. Hard: each pool takes at most its size; no max is ever exceeded.
+ * 3. Wanted, in this priority: (a) every seat filled (a pool with fewer candidates takes them
+ *    all); (b) every min met, a min above the candidates with its value capped at that
+ *    number (and still reported); when (a) and (b) cannot hold together, seats come first,
+ *    then the mins in rule order (values ascending within a rule), each as close to its min
+ *    as the ones before it allow; (c) the highest total score; (d) among equal totals, the
+ *    best-ranked list: take rank 1 if some optimal list has it, then rank 2, and so on.
+ * Each step is solved to proven optimality and fixed before the next, so the list is unique
+ * and independent of the input order.
  */
-export function selectFinalists(
+export async function selectFinalists(
   candidates: readonly FinalistCandidate[],
   rules: readonly RepresentationRule[],
   sizes: FinalistSizes,
-): FinalistSelection {
+): Promise<FinalistSelection> {
   const ordered = [...candidates].sort(
     (a, b) => a.rank - b.rank || b.score - a.score || compareIds(a.proposalId, b.proposalId),
   );
   const constraints = expandRules(rules, ordered);
-  const matches = (c: FinalistCandidate, k: Constraint) => c.attributes[k.dimension] === k.value;
-  const selected = new Set<string>();
-  const poolCount: Record<FinalistPool, number> = { general: 0, special: 0 };
-  const counts = new Map<Constraint, number>(constraints.map((k) => [k, 0]));
+  const chosen = await solveFinalists(ordered, constraints, sizes);
+  const selected = new Set(ordered.filter((_, i) => chosen[i]).map((c) => c.proposalId));
+  return {
+    entries: ordered.map((c) => ({ ...reported(c), advanced: selected.has(c.proposalId) })),
+    report: explain(ordered, rules, constraints, sizes, selected),
+  };
+}
+
+/** `chosen[i]` for `ordered[i]`; see `selectFinalists` for the priorities. */
+async function solveFinalists(
+  ordered: readonly FinalistCandidate[],
+  constraints: readonly Constraint[],
+  sizes: FinalistSizes,
+): Promise<boolean[]> {
+  const variables = ordered.length;
+  if (variables === 0) return [];
+  const ones = (keep: (c: FinalistCandidate) => boolean) =>
+    ordered.flatMap((c, i) => (keep(c) ? [[i, 1] as const] : []));
+  const everyone = ones(() => true);
+  const hard: LinearRow[] = [
+    ...POOLS.map((pool) => ({ terms: ones((c) => poolOf(c) === pool), upper: sizes[pool] })),
+    ...constraints.flatMap((k) =>
+      k.max === null ? [] : [{ terms: ones((c) => matches(c, k)), upper: k.max }],
+    ),
+  ];
+  const minima = constraints.flatMap((k) => {
+    if (k.min === null) return [];
+    const terms = ones((c) => matches(c, k));
+    return [{ terms, lower: Math.min(k.min, terms.length) }];
+  });
+  const seats = POOLS.reduce(
+    (sum, pool) => sum + Math.min(sizes[pool], ordered.filter((c) => poolOf(c) === pool).length),
+    0,
+  );
+
+  let rows: LinearRow[] = [...hard, { terms: everyone, lower: seats }, ...minima];
+  const asWritten = await solveBinaryProgram({ variables, objective: [], rows });
+  if (!asWritten.feasible) {
+    // Relax: as many seats as the maxes allow, then each min in order as far as it goes.
+    const fill = await solveOrThrow({ variables, objective: everyone, rows: hard });
+    rows = [...hard, { terms: everyone, lower: Math.round(fill.objective) }];
+    for (const min of minima) {
+      if (min.lower === 0) continue;
+      const reach = await solveOrThrow({ variables, objective: min.terms, rows });
+      rows.push({ terms: min.terms, lower: Math.min(min.lower, Math.round(reach.objective)) });
+    }
+  }
+
+  const scores = ordered.map((c, i) => [i, c.score] as const);
+  const best = await solveOrThrow({ variables, objective: scores, rows });
+  const total = ordered.reduce((sum, c, i) => sum + (best.values[i] ? c.score : 0), 0);
+  rows.push({ terms: scores, lower: total - SCORE_TOLERANCE });
+
+  // Tie-break by rank: keep each candidate, best-ranked first, if an optimal list has it.
+  let current = best.values;
+  const taken = current.filter(Boolean).length;
+  let kept = 0;
+  for (let i = 0; i < variables && kept < taken; i += 1) {
+    if (!current[i]) {
+      const trial = await solveBinaryProgram({
+        variables,
+        objective: [],
+        rows: [...rows, { terms: [[i, 1]], lower: 1 }],
+      });
+      if (!trial.feasible) {
+        rows.push({ terms: [[i, 1]], upper: 0 });
+        continue;
+      }
+      current = trial.values;
+    }
+    rows.push({ terms: [[i, 1]], lower: 1 });
+    kept += 1;
+  }
+  return current;
+}
+
+async function solveOrThrow(program: BinaryProgram) {
+  const result = await solveBinaryProgram(program);
+  // Every program solved here has a known feasible point (the previous step's optimum).
+  if (!result.feasible) throw new Error('the finalist program lost its feasible point');
+  return result;
+}
+
+/**
+ * The transparency report: the final list against the pure ranking, and which rule explains
+ * each proposal that came in or went out.
+ * - Pushed out: the rule of a min that every swap with a worse-ranked finalist (that exceeds
+ *   no max) would break, worst-ranked finalist first; failing that, the max that is full.
+ * - Brought in: the rule of a min it is needed for; failing that, the rule that pushed out a
+ *   proposal of its pool (a max first), whose seat it took.
+ */
+function explain(
+  ordered: readonly FinalistCandidate[],
+  rules: readonly RepresentationRule[],
+  constraints: readonly Constraint[],
+  sizes: FinalistSizes,
+  selected: ReadonlySet<string>,
+): TransparencyReport {
+  const pure = pureRanking(ordered, sizes);
+  const finalists = ordered.filter((c) => selected.has(c.proposalId));
+  const counts = new Map(
+    constraints.map((k) => [k, finalists.filter((c) => matches(c, k)).length]),
+  );
   const count = (k: Constraint) => counts.get(k) ?? 0;
-  const add = (c: FinalistCandidate) => {
-    selected.add(c.proposalId);
-    poolCount[poolOf(c)] += 1;
-    for (const k of constraints) if (matches(c, k)) counts.set(k, count(k) + 1);
-  };
-  const remove = (c: FinalistCandidate) => {
-    selected.delete(c.proposalId);
-    poolCount[poolOf(c)] -= 1;
-    for (const k of constraints) if (matches(c, k)) counts.set(k, count(k) - 1);
-  };
-  const blockingMax = (c: FinalistCandidate, leaving: FinalistCandidate | null) =>
+  const poolCount = (pool: FinalistPool) => finalists.filter((c) => poolOf(c) === pool).length;
+  const exceedsMax = (entering: FinalistCandidate, leaving: FinalistCandidate | null) =>
     constraints.find(
       (k) =>
         k.max !== null &&
-        matches(c, k) &&
+        matches(entering, k) &&
         !(leaving !== null && matches(leaving, k)) &&
         count(k) + 1 > k.max,
     );
-  const hasRoom = (c: FinalistCandidate) => poolCount[poolOf(c)] < sizes[poolOf(c)];
+  const breaksMin = (leaving: FinalistCandidate, entering: FinalistCandidate) =>
+    constraints.find(
+      (k) => k.min !== null && matches(leaving, k) && !matches(entering, k) && count(k) - 1 < k.min,
+    );
 
-  const pure = pureRanking(ordered, sizes);
   const broughtIn = new Map<number, ReportedProposal[]>();
   const pushedOut = new Map<number, ReportedProposal[]>();
-  const credit = (map: Map<number, ReportedProposal[]>, ruleIndex: number, c: FinalistCandidate) =>
-    map.set(ruleIndex, [...(map.get(ruleIndex) ?? []), reported(c)]);
+  const credit = (map: Map<number, ReportedProposal[]>, k: Constraint, c: FinalistCandidate) =>
+    map.set(k.ruleIndex, [...(map.get(k.ruleIndex) ?? []), reported(c)]);
 
-  // 2. Rank order under the maxes.
-  const blockedPure: Record<FinalistPool, Constraint[]> = { general: [], special: [] };
-  for (const c of ordered) {
-    if (!hasRoom(c)) continue;
-    const blocking = blockingMax(c, null);
-    if (blocking) {
-      if (pure.has(c.proposalId)) {
-        credit(pushedOut, blocking.ruleIndex, c);
-        blockedPure[poolOf(c)].push(blocking);
-      }
+  const removed = ordered.filter((c) => pure.has(c.proposalId) && !selected.has(c.proposalId));
+  const pushedBy = new Map<FinalistCandidate, Constraint>();
+  for (const r of removed) {
+    const room = poolCount(poolOf(r)) < sizes[poolOf(r)];
+    let reason: Constraint | undefined;
+    for (let i = ordered.length - 1; i > ordered.indexOf(r) && !reason; i -= 1) {
+      const w = ordered[i] as FinalistCandidate;
+      if (!selected.has(w.proposalId) || (!room && poolOf(w) !== poolOf(r))) continue;
+      if (!exceedsMax(r, w)) reason = breaksMin(w, r);
+    }
+    reason ??= exceedsMax(r, null);
+    if (!reason) continue;
+    pushedBy.set(r, reason);
+    credit(pushedOut, reason, r);
+  }
+  const seatOwners = [...pushedBy.entries()].sort(
+    ([, a], [, b]) => Number(a.max === null) - Number(b.max === null),
+  );
+  for (const a of finalists) {
+    if (pure.has(a.proposalId)) continue;
+    const needed = constraints.find((k) => k.min !== null && matches(a, k) && count(k) <= k.min);
+    if (needed) {
+      credit(broughtIn, needed, a);
       continue;
     }
-    add(c);
-    // A candidate beyond the pure cut-off took the slot a max freed: credit that max.
-    if (!pure.has(c.proposalId)) {
-      const freedBy = blockedPure[poolOf(c)].shift();
-      if (freedBy) credit(broughtIn, freedBy.ruleIndex, c);
-    }
-  }
-
-  // 3. Repair the mins.
-  const findMove = (
-    k: Constraint,
-  ): { in: FinalistCandidate; out: FinalistCandidate | null } | null => {
-    for (const c of ordered) {
-      if (selected.has(c.proposalId) || !matches(c, k)) continue;
-      const room = hasRoom(c);
-      if (room && !blockingMax(c, null)) return { in: c, out: null };
-      // A full pool, or a max in the way: replace someone, worst-ranked first (from the same
-      // pool when it is full; a freed slot elsewhere is filled in step 4).
-      for (let i = ordered.length - 1; i >= 0; i -= 1) {
-        const r = ordered[i] as FinalistCandidate;
-        if (!selected.has(r.proposalId) || matches(r, k)) continue;
-        if (!room && poolOf(r) !== poolOf(c)) continue;
-        const breaksMin = constraints.some(
-          (k2) => k2.min !== null && matches(r, k2) && !matches(c, k2) && count(k2) - 1 < k2.min,
-        );
-        if (!breaksMin && !blockingMax(c, r)) return { in: c, out: r };
-      }
-    }
-    return null;
-  };
-  type Move = { in: FinalistCandidate; out: FinalistCandidate | null; constraint: Constraint };
-  /**
-   * When no single move meets `k`: a swap that breaks exactly one other min, followed by a
-   * single move that mends it (a chain of two; covers a slot held by the only finalist of
-   * some value when a candidate for that value fits elsewhere).
-   */
-  const findChain = (k: Constraint): Move[] | null => {
-    for (const c of ordered) {
-      if (selected.has(c.proposalId) || !matches(c, k)) continue;
-      const room = hasRoom(c);
-      for (let i = ordered.length - 1; i >= 0; i -= 1) {
-        const r = ordered[i] as FinalistCandidate;
-        if (!selected.has(r.proposalId) || matches(r, k)) continue;
-        if (!room && poolOf(r) !== poolOf(c)) continue;
-        if (blockingMax(c, r)) continue;
-        const broken = constraints.filter(
-          (k2) => k2.min !== null && matches(r, k2) && !matches(c, k2) && count(k2) - 1 < k2.min,
-        );
-        if (broken.length !== 1) continue;
-        const [mend] = broken as [Constraint];
-        remove(r);
-        add(c);
-        const fix = findMove(mend);
-        if (fix && fix.in.proposalId !== r.proposalId) {
-          if (fix.out) remove(fix.out);
-          add(fix.in);
-          return [
-            { in: c, out: r, constraint: k },
-            { ...fix, constraint: mend },
-          ];
-        }
-        remove(c);
-        add(r);
-      }
-    }
-    return null;
-  };
-  const creditMove = (move: Move) => {
-    if (move.out) credit(pushedOut, move.constraint.ruleIndex, move.out);
-    credit(broughtIn, move.constraint.ruleIndex, move.in);
-  };
-  for (const k of constraints) {
-    if (k.min === null) continue;
-    while (count(k) < k.min) {
-      const move = findMove(k);
-      if (move) {
-        if (move.out) remove(move.out);
-        add(move.in);
-        creditMove({ ...move, constraint: k });
-        continue;
-      }
-      const chain = findChain(k);
-      if (!chain) break;
-      chain.forEach(creditMove);
-    }
-  }
-
-  // 4. Free slots, in rank order.
-  for (const c of ordered) {
-    if (!selected.has(c.proposalId) && hasRoom(c) && !blockingMax(c, null)) add(c);
+    const seat = seatOwners.findIndex(([r]) => poolOf(r) === poolOf(a));
+    const [owner] = seat === -1 ? [] : seatOwners.splice(seat, 1);
+    if (owner) credit(broughtIn, owner[1], a);
   }
 
   const available = (k: Constraint) => ordered.filter((c) => matches(c, k)).length;
   const pureCount = (k: Constraint) =>
     ordered.filter((c) => pure.has(c.proposalId) && matches(c, k)).length;
-  const report: TransparencyReport = {
+  return {
     sizes,
     rules: rules.map((rule, ruleIndex) => ({
       ruleIndex,
@@ -278,18 +300,14 @@ export function selectFinalists(
             : ('CONFLICTS_WITH_OTHER_RULES_OR_SIZES' as const),
       })),
     diff: {
-      added: ordered
-        .filter((c) => selected.has(c.proposalId) && !pure.has(c.proposalId))
-        .map(reported),
-      removed: ordered
-        .filter((c) => !selected.has(c.proposalId) && pure.has(c.proposalId))
-        .map(reported),
+      added: finalists.filter((c) => !pure.has(c.proposalId)).map(reported),
+      removed: removed.map(reported),
     },
   };
-  return {
-    entries: ordered.map((c) => ({ ...reported(c), advanced: selected.has(c.proposalId) })),
-    report,
-  };
+}
+
+function matches(c: FinalistCandidate, k: Constraint): boolean {
+  return c.attributes[k.dimension] === k.value;
 }
 
 /** The top of each pool by rank alone: what the rules are compared against. */

@@ -22,15 +22,17 @@ function world(scores: number[]) {
     standing: null as ProposalStanding | null,
     requestedAt: null as Date | null,
     requests: [] as unknown[],
+    marks: 0,
   };
   const repository = {
     findEdition: () => Promise.resolve(edition),
     proposalScores: () => Promise.resolve(state.scores),
     saveStanding: (_p: string, _e: string, standing: ProposalStanding) => {
       state.standing = standing;
-      return Promise.resolve();
+      return Promise.resolve({ extraEvaluatorRequested: state.requestedAt !== null });
     },
     markExtraEvaluatorRequested: (_p: string, at: Date) => {
+      state.marks += 1;
       if (state.requestedAt) return Promise.resolve(false);
       state.requestedAt = at;
       return Promise.resolve(true);
@@ -72,5 +74,29 @@ describe('RecordDeskScoreUseCase', () => {
     expect(state.requests).toEqual([
       { editionId: 'ed_2027', proposalId: 'prop_1', reason: 'divergence' },
     ]);
+  });
+
+  it('should skip the extra-evaluator write when the saved result says one was already requested', async () => {
+    const { state, useCase } = world([50, 90]);
+
+    await useCase.execute(payload, session);
+    await useCase.execute(payload, session);
+    await useCase.execute(payload, session);
+
+    expect(state.marks).toBe(1);
+    expect(state.requests).toHaveLength(1);
+  });
+
+  it('should not request an extra evaluator when a racing transaction marked it first', async () => {
+    const { state, useCase } = world([50, 90]);
+    state.requestedAt = new Date(0);
+    // The saved result predates the other transaction's mark; the conditional mark decides.
+    const repository = (useCase as unknown as { repository: Record<string, unknown> }).repository;
+    repository['saveStanding'] = () => Promise.resolve({ extraEvaluatorRequested: false });
+
+    await useCase.execute(payload, session);
+
+    expect(state.marks).toBe(1);
+    expect(state.requests).toEqual([]);
   });
 });

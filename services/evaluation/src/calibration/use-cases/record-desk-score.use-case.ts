@@ -19,7 +19,10 @@ export interface ExtraEvaluatorRequester {
  * from the sheets (the latest submission of each scorer), not from the event, so redelivered
  * or reordered events give the same answer. The first time the proposal turns divergent an
  * extra evaluator is requested, in the same transaction as the consumer's processed-event
- * record: exactly one extra assignment, however often the event arrives.
+ * record: exactly one extra assignment, however often the event arrives. Per event: the
+ * edition, the submitted scores (projected), one upsert that also returns whether an extra
+ * evaluator was already requested, and — only the first time the proposal is divergent — the
+ * conditional mark.
  */
 @Injectable()
 export class RecordDeskScoreUseCase {
@@ -40,9 +43,12 @@ export class RecordDeskScoreUseCase {
     );
     const scores = await this.repository.proposalScores(proposalId, session);
     const standing = proposalStanding(scores, edition.evaluation.divergenceMargin);
-    await this.repository.saveStanding(proposalId, editionId, standing, session);
+    const saved = await this.repository.saveStanding(proposalId, editionId, standing, session);
+    // The conditional mark keeps "at most once" when two transactions race; it is only tried
+    // while the saved result says no extra evaluator was requested yet.
     if (
       standing.divergent &&
+      !saved.extraEvaluatorRequested &&
       (await this.repository.markExtraEvaluatorRequested(proposalId, now, session))
     ) {
       await this.extraEvaluator.execute({ editionId, proposalId, reason: 'divergence' }, session);

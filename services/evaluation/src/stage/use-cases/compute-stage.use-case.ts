@@ -120,7 +120,7 @@ export class ComputeStageUseCase {
       });
     }
     const { configuration, evaluation } = edition;
-    const selection = selectFinalists(candidates, evaluation.representation, {
+    const selection = await selectFinalists(candidates, evaluation.representation, {
       general: configuration.stageSizes.finalistsGeneral,
       special: configuration.stageSizes.finalistsSpecial,
     });
