@@ -27,6 +27,7 @@ import { ObjectionResolvedV1 } from './evaluation/objection-resolved.v1';
 import { InterviewScheduledV1 } from './evaluation/interview-scheduled.v1';
 import { AwardGrantedV1 } from './evaluation/award-granted.v1';
 import { CertificateIssuedV1 } from './evaluation/certificate-issued.v1';
+import { CertificateRevokedV1 } from './evaluation/certificate-revoked.v1';
 
 /** Every event version the platform knows, for catalogue tests and tooling. */
 export const ALL_EVENTS: readonly EventDescriptor[] = [
@@ -58,4 +59,5 @@ export const ALL_EVENTS: readonly EventDescriptor[] = [
   InterviewScheduledV1,
   AwardGrantedV1,
   CertificateIssuedV1,
+  CertificateRevokedV1,
 ];

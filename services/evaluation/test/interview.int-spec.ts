@@ -3,9 +3,12 @@ import type request from 'supertest';
 import {
   editionConfigurationExample,
   InterviewScheduledV1,
+  ObjectionResolvedV1,
   type EditionConfiguration,
+  type PayloadOf,
 } from '@kipp/contracts';
-import { eventually, TopicReader } from '@kipp/testing';
+import { createEvent } from '@kipp/messaging';
+import { eventually, produceRaw, TopicReader } from '@kipp/testing';
 import { EDITION_PROJECTION_MODEL } from '../src/edition/edition.schema';
 import { INTERVIEW_SLOT_MODEL } from '../src/interview/interview-slot.schema';
 import { EVALUATION_PROPOSAL_MODEL } from '../src/proposal/proposal.schema';
@@ -38,7 +41,7 @@ describe('evaluation service: presentation and interview slots', () => {
   let app: EvaluationTestApp;
   let reader: TopicReader;
   let editionId: string;
-  let ids: { a1: string; a2: string; b1: string; out: string };
+  let ids: { a1: string; a2: string; b1: string; out: string; dq: string; dq2: string };
 
   beforeAll(async () => {
     app = await startEvaluationApp();
@@ -49,6 +52,8 @@ describe('evaluation service: presentation and interview slots', () => {
       a2: `a2_${editionId}`,
       b1: `b1_${editionId}`,
       out: `out_${editionId}`,
+      dq: `dq_${editionId}`,
+      dq2: `dq2_${editionId}`,
     };
     const now = Date.now();
     const configuration: EditionConfiguration = {
@@ -73,7 +78,14 @@ describe('evaluation service: presentation and interview slots', () => {
         currentPhase: 'interview',
       },
     ]);
-    const institution = { a1: 'inst_a', a2: 'inst_a', b1: 'inst_b', out: 'inst_b' } as const;
+    const institution = {
+      a1: 'inst_a',
+      a2: 'inst_a',
+      b1: 'inst_b',
+      out: 'inst_b',
+      dq: 'inst_c',
+      dq2: 'inst_c',
+    } as const;
     await app.model(EVALUATION_PROPOSAL_MODEL).create(
       (Object.keys(ids) as (keyof typeof ids)[]).map((k) => ({
         _id: ids[k],
@@ -93,7 +105,7 @@ describe('evaluation service: presentation and interview slots', () => {
       editionId,
       stage: 'finalists',
       version: 1,
-      entries: [ids.a1, ids.a2, ids.b1, ids.out].map((proposalId, index) => ({
+      entries: [ids.a1, ids.a2, ids.b1, ids.out, ids.dq, ids.dq2].map((proposalId, index) => ({
         proposalId,
         institutionId: 'x',
         groupId: 'general',
@@ -378,6 +390,124 @@ describe('evaluation service: presentation and interview slots', () => {
       expect(Date.parse(p['startsAt'] as string) - Date.parse(p['confirmBy'] as string)).toBe(
         24 * HOUR,
       );
+    });
+  });
+
+  describe('when an objection against a finalist is resolved', () => {
+    let objectionSlots: Slot[] = [];
+    const processed = async (eventId: string): Promise<boolean> =>
+      (await app
+        .model(INTERVIEW_SLOT_MODEL)
+        .db.collection('processed_events')
+        .countDocuments({ eventId })) > 0;
+    const releasedOf = (proposalId: string) =>
+      reader
+        .on(app.topics.topicOf(InterviewScheduledV1))
+        .map((m) => payloadOf(m.value))
+        .filter((p) => p['proposalId'] === proposalId && p['change'] === 'released');
+    /** What the objection feature writes on an upheld objection. */
+    const disqualify = async (proposalId: string, objectionId: string): Promise<void> => {
+      await app
+        .model(EVALUATION_PROPOSAL_MODEL)
+        .updateOne(
+          { _id: proposalId },
+          { $set: { disqualification: { reason: 'upheld', objectionId, at: new Date() } } },
+        )
+        .exec();
+    };
+    const resolution = (
+      proposalId: string,
+      outcome: 'upheld' | 'dismissed',
+    ): PayloadOf<typeof ObjectionResolvedV1> => ({
+      ...ObjectionResolvedV1.example,
+      objectionId: `obj_${proposalId}`,
+      proposalId,
+      editionId,
+      institutionId: 'inst_c',
+      outcome,
+    });
+
+    beforeAll(async () => {
+      const response = await app
+        .http()
+        .post(`/editions/${editionId}/interview-slots`)
+        .set(await admin())
+        .send({ days: [{ ...day, date: wibDate(4) }], rooms: 1 })
+        .expect(201);
+      objectionSlots = slots(response);
+      for (const [index, proposalId] of [ids.dq, ids.dq2].entries()) {
+        await app
+          .http()
+          .post(`/interview-slots/${objectionSlots[index]!.slotId}/book`)
+          .set(await admin())
+          .send({ proposalId })
+          .expect(200);
+      }
+    });
+
+    it('should free the slot with one released event when an upheld objection arrives, even delivered twice', async () => {
+      await disqualify(ids.dq, `obj_${ids.dq}`);
+      await app.publish(ObjectionResolvedV1, resolution(ids.dq, 'upheld'));
+      // The same envelope twice, after the first on the same partition (key = proposal id).
+      const again = createEvent(ObjectionResolvedV1, resolution(ids.dq, 'upheld'));
+      const message = { key: again.key, value: again.value, headers: again.headers };
+      await produceRaw(app.topics.topicOf(ObjectionResolvedV1), [message, message]);
+
+      await eventually(async () => {
+        expect(await processed(again.eventId)).toBe(true);
+        const slot = await app
+          .model(INTERVIEW_SLOT_MODEL)
+          .findById(objectionSlots[0]!.slotId)
+          .lean<Slot>()
+          .exec();
+        expect(slot?.proposalId).toBeNull();
+        const released = releasedOf(ids.dq);
+        expect(released).toHaveLength(1);
+        expect(released[0]).toMatchObject({
+          slotId: objectionSlots[0]!.slotId,
+          institutionId: 'inst_c',
+          changedBy: { kind: 'system', process: 'objection-upheld' },
+        });
+      });
+    });
+
+    it('should keep the booking when the objection is dismissed', async () => {
+      const dismissed = createEvent(ObjectionResolvedV1, resolution(ids.dq2, 'dismissed'));
+      await produceRaw(app.topics.topicOf(ObjectionResolvedV1), [
+        { key: dismissed.key, value: dismissed.value, headers: dismissed.headers },
+      ]);
+      await eventually(async () => {
+        expect(await processed(dismissed.eventId)).toBe(true);
+      });
+      const slot = await app
+        .model(INTERVIEW_SLOT_MODEL)
+        .findById(objectionSlots[1]!.slotId)
+        .lean<Slot>()
+        .exec();
+      expect(slot?.proposalId).toBe(ids.dq2);
+      expect(releasedOf(ids.dq2)).toHaveLength(0);
+    });
+
+    it('should answer FINALIST_DISQUALIFIED when booking or confirming for a disqualified finalist', async () => {
+      const booking = await app
+        .http()
+        .post(`/interview-slots/${objectionSlots[2]!.slotId}/book`)
+        .set(await admin())
+        .send({ proposalId: ids.dq });
+      expect([booking.status, code(booking)]).toEqual([409, 'FINALIST_DISQUALIFIED']);
+
+      await disqualify(ids.dq2, `obj_${ids.dq2}_2`);
+      const confirming = await app
+        .http()
+        .post(`/interview-slots/${objectionSlots[1]!.slotId}/confirm`)
+        .set(await localAdmin('inst_c'));
+      expect([confirming.status, code(confirming)]).toEqual([409, 'FINALIST_DISQUALIFIED']);
+      const free = await app
+        .model(INTERVIEW_SLOT_MODEL)
+        .findById(objectionSlots[2]!.slotId)
+        .lean<Slot>()
+        .exec();
+      expect(free?.proposalId).toBeNull();
     });
   });
 });

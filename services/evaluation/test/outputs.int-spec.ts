@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Response } from 'superagent';
 import {
   CertificateIssuedV1,
+  CertificateRevokedV1,
   editionConfigurationExample,
   proposalSnapshotExample,
   type AwardTier,
@@ -31,6 +32,7 @@ import { startEvaluationApp, type EvaluationTestApp } from './evaluation-test-ap
 interface IssueBody {
   issued: number;
   alreadyIssued: number;
+  revoked: number;
   certificates: {
     certificateId: string;
     proposalId: string;
@@ -207,11 +209,29 @@ describe('evaluation service: outputs (decree annex, certificates, DID, UNPSA, f
     };
   }
 
+  /** The plenary's final results; the exports and certificates wait for one. */
+  function finalPublication(version: number): Partial<StagePublication> {
+    return {
+      _id: `pub_${editionId}_final_${version}`,
+      editionId,
+      stage: 'final',
+      version,
+      entries: [],
+      report: null,
+      leaseToken: version,
+      publishedBy: 'acct_admin',
+      publishedAt: new Date(Date.parse('2027-07-19T00:00:00.000Z') + version * 86_400_000),
+    };
+  }
+
   beforeAll(async () => {
     app = await startEvaluationApp({
       env: { CERTIFICATE_VERIFY_RATE_LIMIT: String(VERIFY_LIMIT) },
     });
-    reader = await TopicReader.start([app.topics.topicOf(CertificateIssuedV1)]);
+    reader = await TopicReader.start([
+      app.topics.topicOf(CertificateIssuedV1),
+      app.topics.topicOf(CertificateRevokedV1),
+    ]);
     await app
       .model<EditionProjection>(EDITION_PROJECTION_MODEL)
       .create([edition(editionId, 'results'), edition(openEditionId, 'desk-evaluation')]);
@@ -298,6 +318,7 @@ describe('evaluation service: outputs (decree annex, certificates, DID, UNPSA, f
         publishedBy: 'acct_admin',
         publishedAt: new Date('2027-05-11T00:00:00.000Z'),
       },
+      finalPublication(1),
     ]);
   });
 
@@ -353,6 +374,30 @@ describe('evaluation service: outputs (decree annex, certificates, DID, UNPSA, f
         .set(await localAdminOf(city))
         .expect(403);
       await app.http().get(`/editions/${editionId}/exports/did.csv`).expect(401);
+    });
+
+    it('should answer 409 RESULTS_NOT_PUBLISHED for every export and issuing when the edition has no final publication', async () => {
+      const headers = await admin();
+      for (const path of [
+        'exports/decree-annex.csv',
+        'exports/decree-annex.pdf',
+        'exports/did.csv',
+        'exports/unpsa-candidates',
+        'exports/unpsa-candidates.csv',
+      ]) {
+        const response = await app
+          .http()
+          .get(`/editions/${openEditionId}/${path}`)
+          .set(headers)
+          .expect(409);
+        expect(response.body).toMatchObject({ error: { code: 'RESULTS_NOT_PUBLISHED' } });
+      }
+      const issue = await app
+        .http()
+        .post(`/editions/${openEditionId}/certificates/issue`)
+        .set(headers)
+        .expect(409);
+      expect(issue.body).toMatchObject({ error: { code: 'RESULTS_NOT_PUBLISHED' } });
     });
 
     it('should answer 404 EDITION_NOT_FOUND when the edition is unknown', async () => {
@@ -548,6 +593,119 @@ describe('evaluation service: outputs (decree annex, certificates, DID, UNPSA, f
           .expect(429);
         expect(limited.body).toMatchObject({ error: { code: 'VERIFY_RATE_LIMITED' } });
         expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      });
+    });
+
+    describe('after a plenary republication', () => {
+      let reissued: IssueBody;
+
+      beforeAll(async () => {
+        // The republication drops the ministry's award to finalist and withdraws another award.
+        await app
+          .model<Award>(AWARD_MODEL)
+          .updateOne(
+            { _id: ids.ministryTop },
+            { $set: { tiers: ['finalist'], publicationId: `pub_${editionId}_final_2` } },
+          );
+        await app.model<Award>(AWARD_MODEL).deleteOne({ _id: ids.finalist });
+        await app.model<StagePublication>(STAGE_PUBLICATION_MODEL).create([finalPublication(2)]);
+        const response = await app
+          .http()
+          .post(`/editions/${editionId}/certificates/issue`)
+          .set(await admin())
+          .expect(200);
+        reissued = response.body as IssueBody;
+        const redis = app.app.get<Redis>(REDIS);
+        const keys = await redis.keys('evaluation:verify-rate:*');
+        if (keys.length > 0) await redis.del(...keys);
+      });
+
+      const before = (proposalId: string) =>
+        issued.certificates.find((c) => c.proposalId === proposalId)!;
+
+      it('should revoke the changed and withdrawn awards and issue the new tier when issued again', async () => {
+        expect(reissued).toMatchObject({ issued: 1, alreadyIssued: 2, revoked: 2 });
+        const replacement = reissued.certificates.find((c) => c.proposalId === ids.ministryTop)!;
+        expect(replacement.tier).toBe('finalist');
+        expect(replacement.certificateId).not.toBe(before(ids.ministryTop).certificateId);
+        expect(replacement.verificationCode).not.toBe(before(ids.ministryTop).verificationCode);
+        expect(reissued.certificates.map((c) => c.proposalId)).not.toContain(ids.finalist);
+
+        const topic = app.topics.topicOf(CertificateIssuedV1);
+        await eventually(() => expect(reader.on(topic)).toHaveLength(5));
+        const last = JSON.parse(reader.on(topic)[4]?.value ?? '{}') as {
+          payload: Record<string, string>;
+        };
+        expect(last.payload).toMatchObject({
+          certificateId: replacement.certificateId,
+          proposalId: ids.ministryTop,
+          tier: 'finalist',
+          verificationCode: replacement.verificationCode,
+        });
+        const revokedTopic = app.topics.topicOf(CertificateRevokedV1);
+        await eventually(() => expect(reader.on(revokedTopic)).toHaveLength(2));
+        const revocations = reader
+          .on(revokedTopic)
+          .map(
+            (message) =>
+              (JSON.parse(message.value ?? '{}') as { payload: Record<string, unknown> }).payload,
+          );
+        expect(revocations).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              proposalId: ids.ministryTop,
+              replacedBy: replacement.certificateId,
+            }),
+            expect.objectContaining({ proposalId: ids.finalist, replacedBy: null }),
+          ]),
+        );
+
+        const again = await app
+          .http()
+          .post(`/editions/${editionId}/certificates/issue`)
+          .set(await admin())
+          .expect(200);
+        expect(again.body).toMatchObject({ issued: 0, alreadyIssued: 3, revoked: 0 });
+      });
+
+      it('should answer revoked for the old codes and valid for the new one when verified', async () => {
+        const replacement = reissued.certificates.find((c) => c.proposalId === ids.ministryTop)!;
+        const superseded = await app
+          .http()
+          .get(`/public/certificates/verify/${before(ids.ministryTop).verificationCode}`)
+          .expect(200);
+        expect(superseded.body).toEqual({
+          valid: false,
+          revoked: {
+            at: expect.any(String) as string,
+            reason: `superseded by ${replacement.certificateId}`,
+          },
+        });
+        const withdrawn = await app
+          .http()
+          .get(`/public/certificates/verify/${before(ids.finalist).verificationCode}`)
+          .expect(200);
+        expect(withdrawn.body).toMatchObject({
+          valid: false,
+          revoked: { reason: 'award withdrawn' },
+        });
+        const current = await app
+          .http()
+          .get(`/public/certificates/verify/${replacement.verificationCode}`)
+          .expect(200);
+        expect(current.body).toMatchObject({
+          valid: true,
+          certificate: { tier: 'finalist', title: 'Telemedisin Nasional' },
+        });
+      });
+
+      it('should answer 409 CERTIFICATE_REVOKED when the PDF of a revoked certificate is asked for', async () => {
+        const response = await app
+          .http()
+          .get(`/certificates/${before(ids.ministryTop).certificateId}.pdf`)
+          .set(await admin())
+          .expect(409);
+        expect(response.body).toMatchObject({ error: { code: 'CERTIFICATE_REVOKED' } });
       });
     });
   });

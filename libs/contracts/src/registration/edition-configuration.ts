@@ -81,6 +81,7 @@ export const calendarEntrySchema = z.strictObject({
   startsAt: instantSchema,
   endsAt: instantSchema,
 });
+export type CalendarEntry = z.infer<typeof calendarEntrySchema>;
 
 export const rubricCriterionSchema = z.strictObject({
   criterionId: idSchema,

@@ -26,8 +26,9 @@ const verifyParams = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9-]{1,64
 
 const issuedView = z.object({
   editionId: z.string(),
-  issued: z.number().int().describe('certificates this call created'),
-  alreadyIssued: z.number().int().describe('certificates that existed already'),
+  issued: z.number().int().describe('certificates this call created (new awards, new tiers)'),
+  alreadyIssued: z.number().int().describe('active certificates that existed already'),
+  revoked: z.number().int().describe('certificates this call revoked (tier changed, award gone)'),
   certificates: z.array(
     z.object({
       certificateId: z.string(),
@@ -40,17 +41,26 @@ const issuedView = z.object({
   ),
 });
 
-const verificationView = z.object({
-  valid: z.literal(true),
-  certificate: z.object({
-    tier: z.enum(AWARD_TIERS),
-    title: z.string(),
-    institution: z.string(),
-    edition: z.string(),
-    year: z.number().int(),
-    issuedAt: z.iso.datetime(),
+const verificationView = z.union([
+  z.object({
+    valid: z.literal(true),
+    certificate: z.object({
+      tier: z.enum(AWARD_TIERS),
+      title: z.string(),
+      institution: z.string(),
+      edition: z.string(),
+      year: z.number().int(),
+      issuedAt: z.iso.datetime(),
+    }),
   }),
-});
+  z.object({
+    valid: z.literal(false),
+    revoked: z.object({
+      at: z.iso.datetime(),
+      reason: z.string().describe('"superseded by <certificate id>" or "award withdrawn"'),
+    }),
+  }),
+]);
 
 @ApiTags('certificates')
 @Controller()
@@ -65,7 +75,7 @@ export class CertificateController {
   @Roles('national_admin')
   @ApiBearerAuth()
   @HttpCode(HttpStatus.OK)
-  @ApiZodResponse(HttpStatus.OK, issuedView, 'Every certificate of the edition, new and old')
+  @ApiZodResponse(HttpStatus.OK, issuedView, 'The active certificates of the edition, new and old')
   async issue(
     @ZodParams(editionParams) params: z.infer<typeof editionParams>,
     @CurrentUser() user: AuthenticatedUser,
@@ -75,6 +85,7 @@ export class CertificateController {
       editionId: result.editionId,
       issued: result.issued,
       alreadyIssued: result.alreadyIssued,
+      revoked: result.revoked,
       certificates: result.certificates.map((certificate) => ({
         certificateId: certificate._id,
         proposalId: certificate.proposalId,
@@ -112,8 +123,14 @@ export class CertificateController {
   ): Promise<z.infer<typeof verificationView>> {
     try {
       const result = await this.verifyCertificate.execute(params.code, clientIp);
+      if (!result.valid) {
+        return {
+          valid: false,
+          revoked: { at: result.revoked.at.toISOString(), reason: result.revoked.reason },
+        };
+      }
       return {
-        valid: result.valid,
+        valid: true,
         certificate: {
           ...result.certificate,
           issuedAt: result.certificate.issuedAt.toISOString(),

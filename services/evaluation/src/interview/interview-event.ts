@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import type { AuthenticatedUser } from '@kipp/auth';
-import { InterviewScheduledV1, type INTERVIEW_CHANGES } from '@kipp/contracts';
+import { InterviewScheduledV1, type actorSchema, type INTERVIEW_CHANGES } from '@kipp/contracts';
 import { createEvent, type PendingEvent } from '@kipp/messaging';
 import type { SlotView } from './interview.repository';
 
@@ -11,7 +12,7 @@ export function interviewScheduled(
   >,
   booking: { proposalId: string; institutionId: string; confirmBy: Date },
   change: (typeof INTERVIEW_CHANGES)[number],
-  user: AuthenticatedUser,
+  by: AuthenticatedUser | z.infer<typeof actorSchema>,
   at: Date,
 ): PendingEvent {
   return createEvent(InterviewScheduledV1, {
@@ -24,7 +25,7 @@ export function interviewScheduled(
     presentationMinutes: slot.presentationMinutes,
     interviewMinutes: slot.interviewMinutes,
     confirmBy: booking.confirmBy.toISOString(),
-    changedBy: { kind: 'account', accountId: user.accountId },
+    changedBy: 'kind' in by ? by : { kind: 'account', accountId: by.accountId },
     changedAt: at.toISOString(),
   });
 }

@@ -53,7 +53,8 @@ export const interviewSlotSchema = new Schema<InterviewSlot>(
 interviewSlotSchema.plugin(outboxPlugin);
 // The schedule lists an edition's slots in time order.
 interviewSlotSchema.index({ editionId: 1, startsAt: 1, room: 1 });
-// One slot per finalist: a second booking of the same finalist collides here.
+// One slot per finalist: a second booking of the same finalist collides here; releasing a
+// disqualified finalist's booking finds its slot here.
 interviewSlotSchema.index(
   { editionId: 1, proposalId: 1 },
   { unique: true, partialFilterExpression: { proposalId: { $type: 'string' } } },

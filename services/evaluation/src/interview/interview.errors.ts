@@ -14,6 +14,12 @@ export class NotAFinalistError extends NotFoundError {
   }
 }
 
+export class FinalistDisqualifiedError extends ConflictError {
+  constructor(proposalId: string) {
+    super('FINALIST_DISQUALIFIED', `finalist ${proposalId} was disqualified`, { proposalId });
+  }
+}
+
 export class SlotTakenError extends ConflictError {
   constructor(slotId: string) {
     super('SLOT_TAKEN', `interview slot ${slotId} is already booked`, { slotId });

@@ -128,10 +128,29 @@ export class InterviewRepository {
       .exec();
   }
 
+  /** The slot booked by the finalist, if any. */
+  async findBooked(
+    editionId: string,
+    proposalId: string,
+    session?: ClientSession,
+  ): Promise<SlotView | null> {
+    return this.slots
+      .findOne({ editionId, proposalId }, { outbox: 0 })
+      .session(session ?? null)
+      .lean<SlotView>()
+      .exec();
+  }
+
   /** Frees a slot still held by the proposal; false when it changed meanwhile. */
-  async release(slotId: string, proposalId: string, event: PendingEvent): Promise<boolean> {
+  async release(
+    slotId: string,
+    proposalId: string,
+    event: PendingEvent,
+    session?: ClientSession,
+  ): Promise<boolean> {
     const result = await this.slots
       .updateOne({ _id: slotId, proposalId }, { $set: FREE, $push: pushToOutbox([event]) })
+      .session(session ?? null)
       .exec();
     return result.modifiedCount === 1;
   }

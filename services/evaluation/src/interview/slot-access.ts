@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EvaluationSettings } from '@kipp/contracts';
 import { evaluationSettingsOf } from '../plenary/edition-settings';
 import { FinalistsRepository, type FinalistProposal } from '../plenary/finalists.repository';
-import { NotAFinalistError, SlotNotFoundError } from './interview.errors';
+import {
+  FinalistDisqualifiedError,
+  NotAFinalistError,
+  SlotNotFoundError,
+} from './interview.errors';
 import { InterviewRepository, type SlotView } from './interview.repository';
 
 /** Loads a slot with its edition's settings, and finalists of that edition. */
@@ -23,9 +27,16 @@ export class SlotAccess {
     return { slot, settings };
   }
 
+  /** A current finalist of the edition; a disqualified one is 409 `FINALIST_DISQUALIFIED`. */
   async finalist(editionId: string, proposalId: string): Promise<FinalistProposal> {
+    await this.assertNotDisqualified(proposalId);
     const finalist = await this.finalists.findFinalist(proposalId);
     if (!finalist || finalist.editionId !== editionId) throw new NotAFinalistError(proposalId);
     return finalist;
+  }
+
+  async assertNotDisqualified(proposalId: string): Promise<void> {
+    const proposal = await this.finalists.findProposal(proposalId);
+    if (proposal?.disqualification) throw new FinalistDisqualifiedError(proposalId);
   }
 }

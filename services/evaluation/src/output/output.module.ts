@@ -7,6 +7,7 @@ import {
   institutionProjectionSchema,
 } from '../institution/institution.schema';
 import { EVALUATION_PROPOSAL_MODEL, evaluationProposalSchema } from '../proposal/proposal.schema';
+import { STAGE_PUBLICATION_MODEL, stagePublicationSchema } from '../stage/stage-publication.schema';
 import { OutputController } from './output.controller';
 import { OutputRepository } from './output.repository';
 import { ExportDecreeAnnexUseCase } from './use-cases/export-decree-annex.use-case';
@@ -21,6 +22,7 @@ import { ListUnpsaCandidatesUseCase } from './use-cases/list-unpsa-candidates.us
       { name: EDITION_PROJECTION_MODEL, schema: editionProjectionSchema },
       { name: INSTITUTION_PROJECTION_MODEL, schema: institutionProjectionSchema },
       { name: EVALUATION_PROPOSAL_MODEL, schema: evaluationProposalSchema },
+      { name: STAGE_PUBLICATION_MODEL, schema: stagePublicationSchema },
     ]),
   ],
   controllers: [OutputController],

@@ -8,7 +8,9 @@ import {
   type InstitutionProjection,
 } from '../institution/institution.schema';
 import { EVALUATION_PROPOSAL_MODEL, type EvaluationProposal } from '../proposal/proposal.schema';
+import { STAGE_PUBLICATION_MODEL, type StagePublication } from '../stage/stage-publication.schema';
 import type { AwardSources } from './award-rows';
+import { FinalResultsNotPublishedError } from './output.errors';
 import {
   EditionNotConfiguredForEvaluationError,
   EditionNotFoundError,
@@ -23,6 +25,8 @@ export class OutputRepository {
     @InjectModel(INSTITUTION_PROJECTION_MODEL)
     private readonly institutions: Model<InstitutionProjection>,
     @InjectModel(EVALUATION_PROPOSAL_MODEL) private readonly proposals: Model<EvaluationProposal>,
+    @InjectModel(STAGE_PUBLICATION_MODEL)
+    private readonly publications: Model<StagePublication>,
   ) {}
 
   /** The edition's configuration; 404 when unknown, 409 without evaluation settings. */
@@ -32,6 +36,18 @@ export class OutputRepository {
     if (!edition.configuration.evaluation) {
       throw new EditionNotConfiguredForEvaluationError(editionId);
     }
+    return edition;
+  }
+
+  /**
+   * `evaluationEdition`, and 409 `RESULTS_NOT_PUBLISHED` until the edition has a `final`
+   * stage publication: the awards are not official before it.
+   */
+  async publishedEdition(editionId: string): Promise<EditionProjection> {
+    const edition = await this.evaluationEdition(editionId);
+    // Uses { editionId, stage, version }.
+    const final = await this.publications.exists({ editionId, stage: 'final' }).exec();
+    if (!final) throw new FinalResultsNotPublishedError(editionId);
     return edition;
   }
 

@@ -29,9 +29,42 @@ export function fitText(font: PDFFont, text: string, size: number, width: number
 }
 
 /**
+ * Breaks text into lines that each fit in `width` points, at spaces where it can and inside
+ * a word only when the word alone is wider than the column. Never cuts anything off.
+ */
+export function wrapText(font: PDFFont, text: string, size: number, width: number): string[] {
+  const fits = (value: string) => font.widthOfTextAtSize(value, size) <= width;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of toWinAnsi(text)
+    .split(/\s+/)
+    .filter((w) => w.length > 0)) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (fits(candidate)) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    line = '';
+    let rest = word;
+    // A single character always goes on a line, even in a column narrower than it.
+    while (rest.length > 1 && !fits(rest)) {
+      let cut = rest.length - 1;
+      while (cut > 1 && !fits(rest.slice(0, cut))) cut -= 1;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/**
  * A titled table in sections (e.g. one per award tier) that flows over as many pages as it
- * needs, repeating the column headers on every page. Standard fonts only, so every text
- * is folded to WinAnsi.
+ * needs, repeating the column headers on every page. A long cell wraps onto further lines
+ * within its column (the row grows); a row never splits across pages. Standard fonts only,
+ * so every text is folded to WinAnsi.
  */
 export async function renderTablePdf(options: {
   title: string;
@@ -88,17 +121,25 @@ export async function renderTablePdf(options: {
       y -= LINE;
     }
     for (const row of section.rows) {
-      if (y < MARGIN) {
+      const cells = row.map((cell, index) =>
+        wrapText(font, cell, FONT_SIZE, (widths[index] ?? 0) - 4),
+      );
+      const height = Math.max(1, ...cells.map((lines) => lines.length));
+      if (y - (height - 1) * LINE < MARGIN) {
         newPage();
         headerRow();
       }
+      const top = y;
       let x = MARGIN;
-      row.forEach((cell, index) => {
-        const width = widths[index] ?? 0;
-        text(fitText(font, cell, FONT_SIZE, width - 4), x, font, FONT_SIZE);
-        x += width;
+      cells.forEach((lines, index) => {
+        y = top;
+        for (const line of lines) {
+          text(line, x, font, FONT_SIZE);
+          y -= LINE;
+        }
+        x += widths[index] ?? 0;
       });
-      y -= LINE;
+      y = top - height * LINE;
     }
     y -= LINE;
   }

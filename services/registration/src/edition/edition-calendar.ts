@@ -15,24 +15,7 @@ export const TIME_ZONE_LABELS = Object.keys(TIME_ZONES) as [TimeZoneLabel, ...Ti
 /** Offsets an instant may be written with: UTC or one of the Indonesian zones. */
 export const ACCEPTED_OFFSETS = ['Z', '+00:00', ...Object.values(TIME_ZONES).map((z) => z.offset)];
 
-/**
- * The phase the calendar says the edition is in at `now`: the last phase that has started.
- * In a gap between two phases the edition keeps the phase that ended; before the first
- * phase it is in none (null).
- */
-export function scheduledPhaseAt(
-  calendar: readonly CalendarEntry[],
-  now: Date,
-): EditionPhase | null {
-  let current: CalendarEntry | null = null;
-  for (const entry of calendar) {
-    const startsAt = Date.parse(entry.startsAt);
-    if (startsAt <= now.getTime() && (!current || startsAt >= Date.parse(current.startsAt))) {
-      current = entry;
-    }
-  }
-  return current?.phase ?? null;
-}
+export { scheduledPhaseAt } from '@kipp/contracts';
 
 /** The next instant after `now` at which the scheduled phase changes (a phase start), if any. */
 export function nextBoundaryAfter(calendar: readonly CalendarEntry[], now: Date): Date | null {

@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@kipp/auth';
-import { CertificateIssuedV1, type AwardTier } from '@kipp/contracts';
-import { createEvent, OutboxNotifier } from '@kipp/messaging';
+import { CertificateIssuedV1, CertificateRevokedV1, type AwardTier } from '@kipp/contracts';
+import { createEvent, OutboxNotifier, type PendingEvent } from '@kipp/messaging';
 import { buildAwardRows, type AwardRow } from '../../output/award-rows';
 import { OutputRepository } from '../../output/output.repository';
+import { AWARD_WITHDRAWN, isSettled, planCertificates } from '../certificate-plan';
 import { CertificateRepository, type NewCertificate } from '../certificate.repository';
 import type { Certificate } from '../certificate.schema';
 import { newVerificationCode } from '../verification-code';
 
 export interface IssuedCertificates {
   editionId: string;
-  /** Certificates this call created. */
+  /** Certificates this call created (first issues and replacements for a new tier). */
   issued: number;
-  /** Certificates that were there already (reissuing never duplicates). */
+  /** Active certificates that were there already and still hold (reissuing never duplicates). */
   alreadyIssued: number;
+  /** Certificates this call revoked (tier changed or award withdrawn). */
+  revoked: number;
+  /** The edition's active certificates after the call. */
   certificates: Certificate[];
 }
 
@@ -22,9 +26,12 @@ export interface IssuedCertificates {
 const MAX_ROUNDS = 3;
 
 /**
- * One certificate per award of the edition, at the award's highest tier, each written with
- * its `CertificateIssuedV1` in the same document. Idempotent and safe on several replicas:
- * the unique index on the award id turns a second issue into a no-op.
+ * Makes the edition's active certificates follow its awards, once the final results are
+ * published: one per award at its highest tier, each written with its `CertificateIssuedV1`
+ * in the same document. A certificate whose award changed tier is revoked and replaced (one
+ * transaction); one whose award is gone is revoked. Idempotent and safe on several replicas:
+ * the partial unique index on the award id of active certificates turns a concurrent issue
+ * into a no-op.
  */
 @Injectable()
 export class IssueCertificatesUseCase {
@@ -39,34 +46,44 @@ export class IssueCertificatesUseCase {
     editionId: string,
     now: Date = new Date(),
   ): Promise<IssuedCertificates> {
-    const { configuration } = await this.output.evaluationEdition(editionId);
+    const { configuration } = await this.output.publishedEdition(editionId);
     const rows = buildAwardRows(configuration, await this.output.awardSources(editionId));
-    let current = await this.certificates.listForEdition(editionId);
+    const fresh = (row: AwardRow) =>
+      newCertificate(row, editionId, configuration.name, configuration.year, actor.accountId, now);
+    let current = await this.certificates.listActiveForEdition(editionId);
     const created = new Set<string>();
+    let revoked = 0;
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      const have = new Set(current.map((certificate) => certificate.proposalId));
-      const missing = rows.filter((row) => !have.has(row.proposalId));
-      if (missing.length === 0) break;
-      const fresh = missing.map((row) =>
-        newCertificate(
-          row,
-          editionId,
-          configuration.name,
-          configuration.year,
-          actor.accountId,
-          now,
-        ),
-      );
-      await this.certificates.insertNew(fresh);
-      for (const certificate of fresh) created.add(certificate._id);
-      current = await this.certificates.listForEdition(editionId);
+      const plan = planCertificates(rows, current);
+      if (isSettled(plan)) break;
+      for (const certificate of plan.withdraw) {
+        const events = [revocationEvent(certificate, null, AWARD_WITHDRAWN, now)];
+        if (await this.certificates.revoke(certificate._id, AWARD_WITHDRAWN, now, events)) {
+          revoked += 1;
+        }
+      }
+      for (const { certificate, row } of plan.replace) {
+        const replacement = fresh(row);
+        const events = [
+          revocationEvent(certificate, replacement._id, `superseded by ${replacement._id}`, now),
+        ];
+        if (await this.certificates.replace(certificate._id, replacement, now, events)) {
+          revoked += 1;
+          created.add(replacement._id);
+        }
+      }
+      const missing = plan.issue.map(fresh);
+      await this.certificates.insertNew(missing);
+      for (const certificate of missing) created.add(certificate._id);
+      current = await this.certificates.listActiveForEdition(editionId);
     }
-    if (created.size > 0) this.notifier.nudge();
+    if (created.size > 0 || revoked > 0) this.notifier.nudge();
     const issued = current.filter((certificate) => created.has(certificate._id)).length;
     return {
       editionId,
       issued,
       alreadyIssued: current.length - issued,
+      revoked,
       certificates: current,
     };
   }
@@ -108,4 +125,22 @@ function newCertificate(
       }),
     ],
   };
+}
+
+function revocationEvent(
+  certificate: Pick<Certificate, '_id' | 'proposalId' | 'editionId' | 'institutionId' | 'tier'>,
+  replacedBy: string | null,
+  reason: string,
+  at: Date,
+): PendingEvent {
+  return createEvent(CertificateRevokedV1, {
+    certificateId: certificate._id,
+    proposalId: certificate.proposalId,
+    editionId: certificate.editionId,
+    institutionId: certificate.institutionId,
+    tier: certificate.tier,
+    replacedBy,
+    reason,
+    revokedAt: at.toISOString(),
+  });
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasAnyRole, type AuthenticatedUser } from '@kipp/auth';
 import { renderCertificatePdf } from '../certificate-pdf';
-import { CertificateNotFoundError } from '../certificate.errors';
+import { CertificateNotFoundError, CertificateRevokedError } from '../certificate.errors';
 import { CERTIFICATE_OPTIONS, type CertificateOptions } from '../certificate.options';
 import { CertificateRepository } from '../certificate.repository';
 
@@ -13,7 +13,8 @@ export interface RenderedCertificate {
 /**
  * The certificate as a PDF: for the national admin, and for the local admin and unit
  * operators of the awarded institution. Anyone else gets the same 404 as for an unknown id,
- * so certificate ids cannot be probed.
+ * so certificate ids cannot be probed. A revoked certificate is refused (409), so an
+ * outdated tier is never printed again.
  */
 @Injectable()
 export class RenderCertificateUseCase {
@@ -26,6 +27,9 @@ export class RenderCertificateUseCase {
     const certificate = await this.certificates.findById(certificateId);
     if (!certificate || !mayRead(actor, certificate.institutionId)) {
       throw new CertificateNotFoundError();
+    }
+    if (certificate.status === 'revoked') {
+      throw new CertificateRevokedError(certificate._id, certificate.revocationReason);
     }
     const pdf = await renderCertificatePdf({
       editionName: certificate.editionName,

@@ -4,19 +4,22 @@ import { CertificateNotFoundError } from '../certificate.errors';
 import { CertificateRepository } from '../certificate.repository';
 import { VerifyRateLimiter } from '../verify-rate-limiter';
 
-export interface CertificateVerification {
-  valid: true;
-  certificate: {
-    tier: AwardTier;
-    title: string;
-    institution: string;
-    edition: string;
-    year: number;
-    issuedAt: Date;
-  };
-}
+export type CertificateVerification =
+  | {
+      valid: true;
+      certificate: {
+        tier: AwardTier;
+        title: string;
+        institution: string;
+        edition: string;
+        year: number;
+        issuedAt: Date;
+      };
+    }
+  /** Deliberately without the certificate's content: a revoked tier is never shown as held. */
+  | { valid: false; revoked: { at: Date; reason: string } };
 
-/** Public: anyone holding a certificate (or its QR code) checks it is genuine. */
+/** Public: anyone holding a certificate (or its QR code) checks it is genuine and current. */
 @Injectable()
 export class VerifyCertificateUseCase {
   constructor(
@@ -29,6 +32,15 @@ export class VerifyCertificateUseCase {
     await this.rateLimiter.consume(clientIp);
     const certificate = await this.certificates.findByCode(code.toUpperCase());
     if (!certificate) throw new CertificateNotFoundError();
+    if (certificate.status === 'revoked') {
+      return {
+        valid: false,
+        revoked: {
+          at: certificate.revokedAt ?? certificate.updatedAt,
+          reason: certificate.revocationReason ?? 'revoked',
+        },
+      };
+    }
     return {
       valid: true,
       certificate: {

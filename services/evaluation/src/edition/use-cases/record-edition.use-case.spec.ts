@@ -1,9 +1,9 @@
 import type { ClientSession } from 'mongoose';
-import { editionConfigurationExample, EditionPublishedV1 } from '@kipp/contracts';
+import { editionConfigurationExample, EditionPublishedV1, scheduledPhaseAt } from '@kipp/contracts';
 import { RetryableEventError } from '../edition.errors';
 import type { EditionRepository } from '../edition.repository';
 import type { EditionProjection } from '../edition.schema';
-import { phaseAt, RecordEditionUseCase, type EditionConfigured } from './record-edition.use-case';
+import { RecordEditionUseCase, type EditionConfigured } from './record-edition.use-case';
 
 const session = {} as ClientSession;
 
@@ -53,7 +53,9 @@ describe('RecordEditionUseCase', () => {
     expect(phases).toEqual([]);
   });
 
-  it('should find no phase outside the calendar', () => {
-    expect(phaseAt(editionConfigurationExample, new Date('2030-01-01T00:00:00Z'))).toBeNull();
+  it('should find no phase before the calendar starts', () => {
+    expect(
+      scheduledPhaseAt(editionConfigurationExample.calendar, new Date('2026-01-01T00:00:00Z')),
+    ).toBeNull();
   });
 });

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientSession } from 'mongoose';
 import type {
-  EditionConfiguration,
-  EditionPhase,
   EditionPhaseChangedV1,
   EditionPublishedV1,
   EditionUpdatedV1,
   EventEnvelope,
   PayloadOf,
 } from '@kipp/contracts';
+import { scheduledPhaseAt } from '@kipp/contracts';
 import { RetryableEventError } from '../edition.errors';
 import { EditionRepository } from '../edition.repository';
 
@@ -16,14 +15,6 @@ export type EditionConfigured = EventEnvelope<
   PayloadOf<typeof EditionPublishedV1> | PayloadOf<typeof EditionUpdatedV1>
 >;
 export type EditionPhaseChanged = EventEnvelope<PayloadOf<typeof EditionPhaseChangedV1>>;
-
-/** The phase the calendar puts `now` in, for an edition first seen here. */
-export function phaseAt(configuration: EditionConfiguration, now: Date): EditionPhase | null {
-  const entry = configuration.calendar.find(
-    (e) => new Date(e.startsAt) <= now && now < new Date(e.endsAt),
-  );
-  return entry?.phase ?? null;
-}
 
 /** Keeps this service's projection of an edition from registration's edition events. */
 @Injectable()
@@ -43,7 +34,7 @@ export class RecordEditionUseCase {
       edition.editionId,
       edition,
       revision,
-      phaseAt(edition, now),
+      scheduledPhaseAt(edition.calendar, now),
       session,
     );
   }

@@ -1,6 +1,7 @@
 import { authenticatedUser } from '@kipp/testing';
 import { editionConfigurationExample, type EvaluationSettings } from '@kipp/contracts';
 import { OutboxNotifier, type PendingEvent } from '@kipp/messaging';
+import { FinalistDisqualifiedError } from '../interview.errors';
 import type { Booking, InterviewRepository, SlotView } from '../interview.repository';
 import type { SlotAccess } from '../slot-access';
 import { BookSlotUseCase } from './book-slot.use-case';
@@ -32,7 +33,7 @@ function slot(startsInHours: number, booked: Partial<SlotView> = {}): SlotView {
   };
 }
 
-function setup(current: SlotView, bookResult: 'free' | 'taken' = 'free') {
+function setup(current: SlotView, bookResult: 'free' | 'taken' = 'free', disqualified = false) {
   const writes: { booking?: Booking; event: PendingEvent }[] = [];
   const repository = {
     book: jest.fn((_id: string, booking: Booking, event: PendingEvent) => {
@@ -47,6 +48,9 @@ function setup(current: SlotView, bookResult: 'free' | 'taken' = 'free') {
   const access = {
     slot: jest.fn().mockResolvedValue({ slot: current, settings }),
     finalist: jest.fn().mockResolvedValue({ _id: 'p1', institutionId: 'inst_a' }),
+    assertNotDisqualified: jest.fn(() =>
+      disqualified ? Promise.reject(new FinalistDisqualifiedError('p1')) : Promise.resolve(),
+    ),
   };
   const notifier = new OutboxNotifier();
   const nudge = jest.fn();
@@ -121,6 +125,14 @@ describe('ConfirmSlotUseCase', () => {
     const { confirm, writes } = setup(slot(23, booked));
     await expect(confirm.execute(localAdmin('inst_a'), 'slot_1')).rejects.toMatchObject({
       code: 'CONFIRMATION_TOO_LATE',
+    });
+    expect(writes).toHaveLength(0);
+  });
+
+  it('should answer FINALIST_DISQUALIFIED and write nothing when the booked finalist was disqualified', async () => {
+    const { confirm, writes } = setup(slot(48, booked), 'free', true);
+    await expect(confirm.execute(localAdmin('inst_a'), 'slot_1')).rejects.toMatchObject({
+      code: 'FINALIST_DISQUALIFIED',
     });
     expect(writes).toHaveLength(0);
   });

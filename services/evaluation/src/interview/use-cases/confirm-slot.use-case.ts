@@ -27,6 +27,7 @@ export class ConfirmSlotUseCase {
       throw new SlotNotBookedError(slotId);
     }
     assertInstitutionScope(user, slot.institutionId);
+    await this.access.assertNotDisqualified(slot.proposalId);
     // The deadline follows the edition's current lead time, not the one at booking.
     const confirmBy = confirmByOf(slot.startsAt, settings.interview.confirmationLeadHours);
     if (now > confirmBy) throw new ConfirmationTooLateError(slotId, confirmBy);

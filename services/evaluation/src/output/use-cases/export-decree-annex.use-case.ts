@@ -20,7 +20,7 @@ export class ExportDecreeAnnexUseCase {
   constructor(private readonly output: OutputRepository) {}
 
   async execute(editionId: string, format: 'csv' | 'pdf'): Promise<ExportFile> {
-    const edition = await this.output.evaluationEdition(editionId);
+    const edition = await this.output.publishedEdition(editionId);
     const configuration = edition.configuration;
     const rows = buildAwardRows(configuration, await this.output.awardSources(editionId));
     const filename = `decree-annex-${configuration.year}.${format}`;

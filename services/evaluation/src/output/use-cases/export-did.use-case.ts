@@ -11,7 +11,7 @@ export class ExportDidUseCase {
   constructor(private readonly output: OutputRepository) {}
 
   async execute(editionId: string): Promise<ExportFile> {
-    const { configuration } = await this.output.evaluationEdition(editionId);
+    const { configuration } = await this.output.publishedEdition(editionId);
     const rows = buildAwardRows(configuration, await this.output.awardSources(editionId));
     const csv = toCsv(DID_COLUMNS, didRecords(rows, configuration.year));
     return {

@@ -43,7 +43,7 @@ export class ListUnpsaCandidatesUseCase {
   constructor(private readonly output: OutputRepository) {}
 
   async execute(editionId: string, now: Date = new Date()): Promise<UnpsaCandidates> {
-    const { configuration } = await this.output.evaluationEdition(editionId);
+    const { configuration } = await this.output.publishedEdition(editionId);
     const resultsPhase = configuration.calendar.find((entry) => entry.phase === 'results');
     const referenceDate = resultsPhase ? new Date(resultsPhase.startsAt) : now;
     const rows = buildAwardRows(configuration, await this.output.awardSources(editionId));
