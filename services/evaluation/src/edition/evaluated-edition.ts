@@ -1,4 +1,4 @@
-import type { EditionConfiguration, EvaluationSettings } from '@kipp/contracts';
+import type { EditionConfiguration, EditionPhase, EvaluationSettings } from '@kipp/contracts';
 import { EditionNotConfiguredForEvaluationError, EditionNotFoundError } from './edition.errors';
 import type { EditionProjection } from './edition.schema';
 
@@ -24,4 +24,18 @@ export function requireEvaluatedEdition(
     evaluation,
     currentPhase: edition.currentPhase,
   };
+}
+
+/** A phase's planned window in the edition's calendar; null when the calendar has none. */
+export interface PhaseWindow {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export function phaseWindow(
+  configuration: EditionConfiguration,
+  phase: EditionPhase,
+): PhaseWindow | null {
+  const entry = configuration.calendar.find((e) => e.phase === phase);
+  return entry ? { startsAt: new Date(entry.startsAt), endsAt: new Date(entry.endsAt) } : null;
 }

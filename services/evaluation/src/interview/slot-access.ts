@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EvaluationSettings } from '@kipp/contracts';
-import { evaluationSettingsOf } from '../plenary/edition-settings';
+import { requireEvaluatedEdition } from '../edition/evaluated-edition';
 import { FinalistsRepository, type FinalistProposal } from '../plenary/finalists.repository';
 import {
   FinalistDisqualifiedError,
@@ -20,10 +20,10 @@ export class SlotAccess {
   async slot(slotId: string): Promise<{ slot: SlotView; settings: EvaluationSettings }> {
     const slot = await this.repository.findById(slotId);
     if (!slot) throw new SlotNotFoundError(slotId);
-    const settings = evaluationSettingsOf(
+    const settings = requireEvaluatedEdition(
       slot.editionId,
       await this.finalists.findEdition(slot.editionId),
-    );
+    ).evaluation;
     return { slot, settings };
   }
 

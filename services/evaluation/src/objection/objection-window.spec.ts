@@ -1,5 +1,6 @@
 import { editionConfigurationExample } from '@kipp/contracts';
-import { formatWib, objectionWindowOf, windowInWib } from './objection-window';
+import { phaseWindow } from '../edition/evaluated-edition';
+import { formatWib, windowInWib } from './objection-window';
 
 const window = {
   startsAt: new Date('2027-06-03T03:00:00Z'),
@@ -8,22 +9,25 @@ const window = {
 
 describe('objection window', () => {
   it('should be closed when the calendar has no objection phase', () => {
-    const none = objectionWindowOf(editionConfigurationExample);
+    const none = phaseWindow(editionConfigurationExample, 'objection');
     expect(none).toBeNull();
     expect(windowInWib(none)).toBeNull();
   });
 
   it('should read the objection phase from the calendar when it has one', () => {
-    const found = objectionWindowOf({
-      ...editionConfigurationExample,
-      calendar: [
-        {
-          phase: 'objection',
-          startsAt: '2027-06-03T03:00:00.000Z',
-          endsAt: '2027-06-08T03:00:00.000Z',
-        },
-      ],
-    });
+    const found = phaseWindow(
+      {
+        ...editionConfigurationExample,
+        calendar: [
+          {
+            phase: 'objection',
+            startsAt: '2027-06-03T03:00:00.000Z',
+            endsAt: '2027-06-08T03:00:00.000Z',
+          },
+        ],
+      },
+      'objection',
+    );
     expect(found).toEqual(window);
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EditionConfiguration } from '@kipp/contracts';
 import type { EditionProjection } from '../edition/edition.schema';
-import { evaluationSettingsOf } from './edition-settings';
+import { requireEvaluatedEdition } from '../edition/evaluated-edition';
 import { FinalistsRepository, type FinalistProposal } from './finalists.repository';
 import { EditionNotFoundError, FinalistsNotPublishedError } from './plenary.errors';
 import type { PlenaryCandidate } from './plenary-tiers';
@@ -27,7 +27,7 @@ export class PlenaryInputsLoader {
   async load(editionId: string): Promise<PlenaryInputs> {
     const edition = await this.finalists.findEdition(editionId);
     if (!edition) throw new EditionNotFoundError(editionId);
-    evaluationSettingsOf(editionId, edition);
+    requireEvaluatedEdition(editionId, edition);
     const finalists = await this.finalists.finalists(editionId);
     if (!finalists) throw new FinalistsNotPublishedError(editionId);
     const ids = finalists.map((f) => f._id);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { evaluationSettingsOf, phaseWindow } from '../../plenary/edition-settings';
+import { phaseWindow, requireEvaluatedEdition } from '../../edition/evaluated-edition';
 import { FinalistsRepository } from '../../plenary/finalists.repository';
-import { EditionNotFoundError } from '../../plenary/plenary.errors';
 import { InvalidSlotDayError, SlotsOutsideInterviewPhaseError } from '../interview.errors';
 import { InterviewRepository, type SlotView } from '../interview.repository';
 import { generateSlots, toInstant, type SlotDay } from '../slot-generation';
@@ -25,8 +24,7 @@ export class GenerateSlotsUseCase {
 
   async execute(editionId: string, input: GenerateSlotsInput): Promise<SlotView[]> {
     const edition = await this.finalists.findEdition(editionId);
-    if (!edition) throw new EditionNotFoundError(editionId);
-    const settings = evaluationSettingsOf(editionId, edition);
+    const { configuration, evaluation: settings } = requireEvaluatedEdition(editionId, edition);
     input.days.forEach((day, index) => {
       if (
         toInstant(day.date, day.start, day.timeZone) >= toInstant(day.date, day.end, day.timeZone)
@@ -41,7 +39,7 @@ export class GenerateSlotsUseCase {
       presentationMinutes + interviewMinutes,
       input.rooms,
     );
-    const window = phaseWindow(edition, 'interview');
+    const window = phaseWindow(configuration, 'interview');
     const inside =
       window !== null &&
       slots.every((s) => s.startsAt >= window.startsAt && s.endsAt <= window.endsAt);

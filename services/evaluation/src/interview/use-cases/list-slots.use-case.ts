@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { hasAnyRole, type AuthenticatedUser } from '@kipp/auth';
-import { evaluationSettingsOf } from '../../plenary/edition-settings';
+import { requireEvaluatedEdition } from '../../edition/evaluated-edition';
 import { FinalistsRepository } from '../../plenary/finalists.repository';
 import { InterviewRepository, type SlotView } from '../interview.repository';
 
@@ -17,7 +17,7 @@ export class ListSlotsUseCase {
   ) {}
 
   async execute(user: AuthenticatedUser, editionId: string, atRisk: boolean): Promise<SlotView[]> {
-    evaluationSettingsOf(editionId, await this.finalists.findEdition(editionId));
+    requireEvaluatedEdition(editionId, await this.finalists.findEdition(editionId));
     const seesAll = hasAnyRole(user, ['national_admin', 'panelist']);
     return this.repository.list(editionId, {
       ...(seesAll ? {} : { visibleToInstitution: user.institutionId ?? '' }),

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { ObjectionFiledV1 } from '@kipp/contracts';
 import { createEvent, OutboxNotifier } from '@kipp/messaging';
 import { detectFileType } from '@kipp/service-kit';
-import { requireEvaluatedEdition } from '../../edition/evaluated-edition';
+import { phaseWindow, requireEvaluatedEdition } from '../../edition/evaluated-edition';
 import { StageRepository } from '../../stage/stage.repository';
 import { ObjectionEvidenceStorage } from '../objection-evidence.storage';
 import { ObjectionRateLimiter } from '../objection-rate-limiter';
-import { objectionWindowOf, windowInWib } from '../objection-window';
+import { windowInWib } from '../objection-window';
 import {
   NotAFinalistError,
   ObjectionWindowClosedError,
@@ -73,7 +73,7 @@ export class FileObjectionUseCase {
     if (edition.currentPhase !== 'objection') {
       throw new ObjectionWindowClosedError(
         editionId,
-        windowInWib(objectionWindowOf(edition.configuration)),
+        windowInWib(phaseWindow(edition.configuration, 'objection')),
       );
     }
     const finalists = await this.stages.latest(editionId, 'finalists');
