@@ -19,6 +19,47 @@ export interface TestTopics {
   dispose(): Promise<void>;
 }
 
+const TOPIC_ATTEMPTS = 3;
+const TOPIC_ATTEMPT_MS = 30_000;
+
+/**
+ * Creates the topics with a fresh admin client per attempt, each attempt bounded: a broker
+ * that has just restarted can leave a kafkajs admin waiting for leaders indefinitely.
+ * Topics an earlier attempt created are simply there already.
+ */
+async function createTopicsWithin(names: readonly string[], partitions: number): Promise<Admin> {
+  for (let attempt = 1; ; attempt += 1) {
+    const admin: Admin = kafka('test-topics').admin();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        (async () => {
+          await admin.connect();
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: names.map((topic) => ({
+              topic,
+              numPartitions: partitions,
+              replicationFactor: 1,
+            })),
+          });
+        })(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            reject(new Error(`creating test topics took over ${TOPIC_ATTEMPT_MS} ms`));
+          }, TOPIC_ATTEMPT_MS);
+        }),
+      ]);
+      return admin;
+    } catch (error) {
+      await admin.disconnect().catch(() => undefined);
+      if (attempt >= TOPIC_ATTEMPTS) throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
 /**
  * Creates the topics of the given events (and their dead-letter topics) under a prefix of
  * their own, so test files never see each other's messages.
@@ -28,16 +69,11 @@ export async function createTestTopics(
   { partitions = 3 }: { partitions?: number } = {},
 ): Promise<TestTopics> {
   const prefix = `${uniqueName('t')}.`;
-  const admin: Admin = kafka('test-topics').admin();
-  await admin.connect();
   const names = descriptors.flatMap((d) => [
     `${prefix}${d.topic}`,
     deadLetterTopicOf(`${prefix}${d.topic}`),
   ]);
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
-  });
+  const admin = await createTopicsWithin(names, partitions);
   return {
     prefix,
     topicOf: (descriptor) => `${prefix}${descriptor.topic}`,
