@@ -78,3 +78,20 @@ export function envUri(schemes: readonly [string, ...string[]]) {
 export function envEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `must be one of ${values.join(', ')}` });
 }
+
+/** A 256-bit key, base64 (e.g. `openssl rand -base64 32`). */
+export function envSealingKey() {
+  return envString().refine(
+    (value) => Buffer.from(value, 'base64').length === 32,
+    'must be 32 bytes, base64 (e.g. `openssl rand -base64 32`)',
+  );
+}
+
+/**
+ * The development default of the key that seals password-reset links between registration
+ * and notifications. Public on purpose (it is in the repository): a production start with
+ * it refuses to run.
+ */
+export const DEVELOPMENT_ONLY_RESET_SEALING_KEY = Buffer.from(
+  'kipp-development-only-not-secret',
+).toString('base64');

@@ -7,6 +7,8 @@ export {
   envInt,
   envList,
   envPort,
+  envSealingKey,
+  DEVELOPMENT_ONLY_RESET_SEALING_KEY,
   envString,
   envUri,
 } from './env-fields';

@@ -28,6 +28,10 @@ import { InterviewScheduledV1 } from './evaluation/interview-scheduled.v1';
 import { AwardGrantedV1 } from './evaluation/award-granted.v1';
 import { CertificateIssuedV1 } from './evaluation/certificate-issued.v1';
 import { CertificateRevokedV1 } from './evaluation/certificate-revoked.v1';
+import { CountersignRequestedV1 } from './replication/countersign-requested.v1';
+import { CheckInDueV1 } from './replication/check-in-due.v1';
+import { CheckInOverdueV1 } from './replication/check-in-overdue.v1';
+import { MessageDeadLetteredV1 } from './notifications/message-dead-lettered.v1';
 
 /** Every event version the platform knows, for catalogue tests and tooling. */
 export const ALL_EVENTS: readonly EventDescriptor[] = [
@@ -60,4 +64,8 @@ export const ALL_EVENTS: readonly EventDescriptor[] = [
   AwardGrantedV1,
   CertificateIssuedV1,
   CertificateRevokedV1,
+  CountersignRequestedV1,
+  CheckInDueV1,
+  CheckInOverdueV1,
+  MessageDeadLetteredV1,
 ];

@@ -39,3 +39,8 @@ export * from './evaluation/interview-scheduled.v1';
 export * from './evaluation/award-granted.v1';
 export * from './evaluation/certificate-issued.v1';
 export * from './evaluation/certificate-revoked.v1';
+export * from './replication/countersign-requested.v1';
+export * from './replication/check-in-reminder';
+export * from './replication/check-in-due.v1';
+export * from './replication/check-in-overdue.v1';
+export * from './notifications/message-dead-lettered.v1';

@@ -53,3 +53,13 @@ export {
   type RedisRateLimiterOptions,
 } from './rate-limit/redis-rate-limiter';
 export { PeriodicTask, type PeriodicTaskOptions } from './scheduling/periodic-task';
+export {
+  seal,
+  sealingKeyFromBase64,
+  sealToString,
+  unseal,
+  UnsealError,
+  unsealFromString,
+  type SealedSecret,
+  type SealingKey,
+} from './crypto/sealing';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
+  DEVELOPMENT_ONLY_RESET_SEALING_KEY,
   envBool,
   envInt,
+  envSealingKey,
   envString,
   envUri,
   loadConfig,
@@ -10,22 +12,11 @@ import {
 } from '@kipp/config';
 import { messagingConfigShape } from '@kipp/service-kit';
 
-// Development defaults of the sign-in secrets, public on purpose (they are in the
-// repository): a production start with any of them refuses to run.
-const DEVELOPMENT_ONLY_RESET_SEALING_KEY = Buffer.from('kipp-development-only-not-secret').toString(
-  'base64',
-);
+// The development default of the TOTP key, public on purpose (it is in the repository):
+// a production start with it (or the reset key's default) refuses to run.
 const DEVELOPMENT_ONLY_TOTP_SEALING_KEY = Buffer.from('kipp-dev-only-totp-sealing-key!!').toString(
   'base64',
 );
-
-/** A 256-bit key, base64. */
-function envSealingKey() {
-  return envString().refine(
-    (value) => Buffer.from(value, 'base64').length === 32,
-    'must be 32 bytes, base64 (e.g. `openssl rand -base64 32`)',
-  );
-}
 
 function requireSignInSecrets(
   config: {

@@ -3,7 +3,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import type { AuthenticatedUser } from '@kipp/auth';
 import { InjectLogger, type Logger } from '@kipp/observability';
 import { DomainError } from '@kipp/service-kit';
-import { sealToString } from '../session/sealing';
+import { sealToString } from '@kipp/service-kit';
 import { IMPORT_FAILED } from './import-job.errors';
 import { ImportJobRepository } from './import-job.repository';
 import type { ImportKind } from './import-job.schema';

@@ -1,5 +1,5 @@
 import type { RegistrationConfig } from '../config/registration.config';
-import { sealingKeyFromBase64, type SealingKey } from '../session/sealing';
+import { sealingKeyFromBase64, type SealingKey } from '@kipp/service-kit';
 
 /** How import jobs run, decoded once from the configuration. */
 export interface ImportJobSettings {

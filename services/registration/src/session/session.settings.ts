@@ -1,5 +1,5 @@
 import type { RegistrationConfig } from '../config/registration.config';
-import { sealingKeyFromBase64, type SealingKey } from './sealing';
+import { sealingKeyFromBase64, type SealingKey } from '@kipp/service-kit';
 
 /** What sign-in needs from the configuration, decoded once. */
 export interface SessionSettings {

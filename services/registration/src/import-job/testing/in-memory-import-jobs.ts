@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { sealingKeyFromBase64 } from '../../session/sealing';
+import { sealingKeyFromBase64 } from '@kipp/service-kit';
 import type {
   FinishedImport,
   ImportFailure,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@kipp/auth';
-import { unsealFromString } from '../../session/sealing';
+import { unsealFromString } from '@kipp/service-kit';
 import { IMPORT_INTERRUPTED, ImportNotFoundError } from '../import-job.errors';
 import { ImportJobRepository } from '../import-job.repository';
 import type { ImportJob, ImportKind, ImportStatus } from '../import-job.schema';

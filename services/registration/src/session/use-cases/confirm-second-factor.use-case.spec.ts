@@ -1,7 +1,7 @@
 import { generateTotpSecret, timeStepOf, totpCode } from '@kipp/auth';
 import type { Credentials, CredentialsRepository } from '../credentials.repository';
 import type { PendingSecondFactorRepository } from '../pending-second-factor.repository';
-import { sealToString } from '../sealing';
+import { sealToString } from '@kipp/service-kit';
 import { SecondFactor } from '../second-factor';
 import {
   NoPendingSecondFactorError,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AuthError, type AuthenticatedUser } from '@kipp/auth';
 import { CredentialsRepository } from '../credentials.repository';
 import { PendingSecondFactorRepository } from '../pending-second-factor.repository';
-import { unsealFromString } from '../sealing';
+import { unsealFromString } from '@kipp/service-kit';
 import { SecondFactor } from '../second-factor';
 import {
   NoPendingSecondFactorError,

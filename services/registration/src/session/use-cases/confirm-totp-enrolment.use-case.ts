@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { CredentialsRepository } from '../credentials.repository';
 import { hashToken } from '../opaque-token';
-import { unsealFromString } from '../sealing';
+import { unsealFromString } from '@kipp/service-kit';
 import { SecondFactor } from '../second-factor';
 import { ChallengeInvalidError, TotpCodeInvalidError } from '../session.errors';
 import { SessionIssuer, type SignInResult } from '../session-issuer';

@@ -1,6 +1,6 @@
 import { generateTotpSecret, timeStepOf, totpCode, type AuthenticatedUser } from '@kipp/auth';
 import type { Credentials, CredentialsRepository } from '../credentials.repository';
-import { sealToString } from '../sealing';
+import { sealToString } from '@kipp/service-kit';
 import { SecondFactor } from '../second-factor';
 import {
   SecondFactorCodeInvalidError,

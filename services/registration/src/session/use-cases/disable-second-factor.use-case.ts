@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthError, type AuthenticatedUser } from '@kipp/auth';
 import { CredentialsRepository, type Credentials } from '../credentials.repository';
-import { unsealFromString } from '../sealing';
+import { unsealFromString } from '@kipp/service-kit';
 import { SecondFactor } from '../second-factor';
 import {
   SecondFactorCodeInvalidError,

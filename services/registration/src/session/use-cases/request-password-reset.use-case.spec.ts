@@ -5,7 +5,7 @@ import type { CredentialsRepository } from '../credentials.repository';
 import type { IpRateLimiter } from '../ip-rate-limiter';
 import { hashToken } from '../opaque-token';
 import type { PasswordResetRepository } from '../password-reset.repository';
-import { sealingKeyFromBase64, unseal } from '../sealing';
+import { sealingKeyFromBase64, unseal } from '@kipp/service-kit';
 import type { SessionSettings } from '../session.settings';
 import { RequestPasswordResetUseCase } from './request-password-reset.use-case';
 

@@ -7,7 +7,7 @@ import { CredentialsRepository } from '../credentials.repository';
 import { IpRateLimiter } from '../ip-rate-limiter';
 import { hashToken, newOpaqueToken } from '../opaque-token';
 import { PasswordResetRepository } from '../password-reset.repository';
-import { seal } from '../sealing';
+import { seal } from '@kipp/service-kit';
 import { SESSION_SETTINGS, type SessionSettings } from '../session.settings';
 
 export const requestPasswordResetSchema = z.strictObject({

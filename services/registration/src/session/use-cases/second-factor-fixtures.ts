@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuthenticatedUser } from '@kipp/auth';
 import type { Credentials } from '../credentials.repository';
-import { sealingKeyFromBase64 } from '../sealing';
+import { sealingKeyFromBase64 } from '@kipp/service-kit';
 import type { SessionSettings } from '../session.settings';
 
 // Shared by the unit specs of the account-settings second factor.

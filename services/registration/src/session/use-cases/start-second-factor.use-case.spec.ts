@@ -1,7 +1,7 @@
 import { AuthError } from '@kipp/auth';
 import type { Credentials, CredentialsRepository } from '../credentials.repository';
 import type { PendingSecondFactorRepository } from '../pending-second-factor.repository';
-import { unsealFromString } from '../sealing';
+import { unsealFromString } from '@kipp/service-kit';
 import { SecondFactorAlreadyEnabledError } from '../session.errors';
 import { account, localAdmin, now, settings } from './second-factor-fixtures';
 import { StartSecondFactorUseCase } from './start-second-factor.use-case';

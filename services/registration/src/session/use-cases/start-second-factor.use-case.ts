@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuthError, generateTotpSecret, otpauthUri, type AuthenticatedUser } from '@kipp/auth';
 import { CredentialsRepository } from '../credentials.repository';
 import { PendingSecondFactorRepository } from '../pending-second-factor.repository';
-import { sealToString } from '../sealing';
+import { sealToString } from '@kipp/service-kit';
 import { SecondFactorAlreadyEnabledError } from '../session.errors';
 import { SESSION_SETTINGS, type SessionSettings } from '../session.settings';
 import type { TotpEnrolmentOffer } from './start-totp-enrolment.use-case';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { CredentialsRepository } from '../credentials.repository';
 import { hashToken } from '../opaque-token';
-import { sealToString } from '../sealing';
+import { sealToString } from '@kipp/service-kit';
 import { ChallengeInvalidError } from '../session.errors';
 import { SESSION_SETTINGS, type SessionSettings } from '../session.settings';
 import { SignInChallengeRepository } from '../sign-in-challenge.repository';

@@ -1,0 +1,10 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { NotificationsConfig } from '../config/notifications.config';
+
+@Module({})
+export class DeliveryModule {
+  static register(config: Readonly<NotificationsConfig>): DynamicModule {
+    void config;
+    return { module: DeliveryModule };
+  }
+}
