@@ -1,4 +1,5 @@
-// `npm start`: the local infrastructure, then every service, each in its own process with
+// `npm start`: the local infrastructure and a development mail relay (mails land in
+// .local/mail/ as .eml files), then every service, each in its own process with
 // its log in .local/logs/<service>.log, then the demo data (tools/demo-data.mts; skipped
 // with KIPP_DEMO=false or --no-demo). Ctrl-C stops everything this command started.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,10 +8,14 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { down, envVars, status, up, type Component } from '../infra/local/infra.mts';
 import { demoTable, seedDemo } from './demo-data.mts';
+import { startMailCatcher, type MailCatcher } from './mail-catcher.mts';
 import { DEMO_NATIONAL_ADMIN, SERVICES, serviceArgs, type ServiceDefinition } from './services.mts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const logDir = path.join(root, '.local', 'logs');
+const mailDir = path.join(root, '.local', 'mail');
+/** Where the notifications service hands its mail (its SMTP_PORT default). */
+const MAIL_PORT = 1025;
 
 function say(line: string): void {
   process.stdout.write(`[kipp] ${line}\n`);
@@ -58,6 +63,19 @@ async function main(): Promise<void> {
     .filter((c) => c.state !== 'running' && c.state !== 'external')
     .map((c) => c.name);
   await up();
+  let mail: MailCatcher | null = null;
+  try {
+    mail = await startMailCatcher({
+      port: MAIL_PORT,
+      dir: mailDir,
+      announce: (line) => say(line),
+    });
+  } catch (error) {
+    // Someone else's relay may already listen there (e.g. maildev): mail goes to it.
+    say(
+      `mail relay not started on 127.0.0.1:${MAIL_PORT} (${error instanceof Error ? error.message : String(error)}); mail goes to whatever listens there`,
+    );
+  }
 
   const env: NodeJS.ProcessEnv = { ...process.env, ...envVars(), NODE_ENV: 'development' };
   const running = SERVICES.map((service) => launch(service, env));
@@ -70,6 +88,7 @@ async function main(): Promise<void> {
     for (const r of running) if (r.child.exitCode === null) r.child.kill('SIGTERM');
     await Promise.race([Promise.all(running.map((r) => r.exited)), sleep(15_000)]);
     for (const r of running) if (r.child.exitCode === null) r.child.kill('SIGKILL');
+    await mail?.stop();
     if (startedInfra.length > 0) await down(startedInfra);
     say('stopped');
     process.exit(code);
@@ -116,6 +135,8 @@ async function main(): Promise<void> {
     }
   }
   say(`logs: ${path.relative(root, logDir)}/<service>.log · infrastructure: npm run infra:status`);
+  if (mail)
+    say(`mail: every message the platform sends is kept in ${path.relative(root, mailDir)}/`);
   say('press Ctrl-C to stop everything');
 }
 

@@ -18,12 +18,14 @@ import {
   ProposalForwardedV1,
   InstitutionRegisteredV1,
   LocalAdminRequestDecidedV1,
+  MessageDeadLetteredV1,
   type EventDescriptor,
 } from '@kipp/contracts';
 import {
   createTestTopics,
   eventually,
   serviceTestEnv,
+  SmtpCapture,
   testInfrastructure,
   TopicReader,
   uniqueName,
@@ -42,10 +44,14 @@ describe('an edition end to end', () => {
   let registration: ServiceProcess;
   let submissions: ServiceProcess;
   let evaluation: ServiceProcess;
+  let notifications: ServiceProcess;
+  let smtp: SmtpCapture;
+  const portal = 'https://portal.kipp.test';
   const databases = {
     registration: uniqueName('life_registration'),
     submissions: uniqueName('life_submissions'),
     evaluation: uniqueName('life_evaluation'),
+    notifications: uniqueName('life_notifications'),
   };
   const secretariat = {
     userId: 'sekretariat.kipp',
@@ -71,6 +77,7 @@ describe('an edition end to end', () => {
       BOOTSTRAP_ADMIN_EMAIL: secretariat.email,
       BOOTSTRAP_ADMIN_PASSWORD: secretariat.password,
       PHASE_SCHEDULER_INTERVAL_MS: '500',
+      PORTAL_URL: portal,
       // Every person in the edition signs in from 127.0.0.1 here.
       SIGN_IN_IP_LIMIT: '1000',
     });
@@ -90,10 +97,29 @@ describe('an edition end to end', () => {
         logLevel: 'info',
       }),
     );
+    smtp = await SmtpCapture.start();
+    notifications = await ServiceProcess.start('notifications', {
+      ...serviceTestEnv({
+        database: databases.notifications,
+        topicPrefix: topics.prefix,
+        logLevel: 'info',
+      }),
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      PORTAL_URL: portal,
+      DELIVERY_INTERVAL_MS: '200',
+      REMINDER_SCAN_INTERVAL_MS: '500',
+    });
   });
 
   afterAll(async () => {
-    await Promise.all([registration.stop(), submissions.stop(), evaluation.stop()]);
+    await Promise.all([
+      registration.stop(),
+      submissions.stop(),
+      evaluation.stop(),
+      notifications.stop(),
+    ]);
+    await smtp.stop();
     await reader.stop();
     await topics.dispose();
     const client = await mongoose.createConnection(testInfrastructure.mongoUri).asPromise();
@@ -748,6 +774,156 @@ describe('an edition end to end', () => {
       );
       expect(feedback.criteria.map((c) => c.criterionId)).toEqual(['novelty', 'effectiveness']);
       expect(JSON.stringify(feedback)).not.toMatch(/acct_|dosen\./);
+    });
+  });
+
+  describe('notifications', () => {
+    interface InboxItem {
+      id: string;
+      noticeId: string;
+      template: string;
+      subject: string;
+      text: string;
+      link: string | null;
+      readAt: string | null;
+      requiresAck: boolean;
+      acknowledgedAt: string | null;
+    }
+    const inboxOf = async (session: SignedIn): Promise<InboxItem[]> =>
+      (
+        await call<{ items: InboxItem[] }>(notifications, 'GET', '/inbox?limit=100', {
+          headers: session.headers,
+        })
+      ).items;
+    const mailTo = (address: string, pattern: RegExp) =>
+      eventually(() => {
+        const found = smtp.to(address).filter((mail) => pattern.test(mail.text));
+        expect(found).toHaveLength(1);
+        return found[0]!;
+      });
+
+    it('should have welcomed each new account by email in its language, with the way to sign in', async () => {
+      const welcome = await mailTo('siti.rahmawati@bandung.go.id', /upp\.dukcapil\.bandung/);
+      expect(welcome.subject).toMatch(/KIPP/);
+      expect(welcome.text).toContain(`${portal}/sign-in`);
+      expect(welcome.html).toContain(`${portal}/sign-in`);
+      expect(welcome.text).not.toContain(operator.password);
+      const decided = await mailTo('rina.kusuma@bandung.go.id', /disetujui oleh Sekretariat/);
+      expect(decided.text).toContain('Pemerintah Kota Bandung');
+      await mailTo('rina.kusuma@bandung.go.id', /ortala\.bandung/);
+    });
+
+    it("should keep the unit informed of its proposal's way, by email and in its inbox", async () => {
+      const forwarded = await mailTo(
+        'siti.rahmawati@bandung.go.id',
+        new RegExp(`${portal}/proposals/${proposalId}(?!/)`),
+      );
+      expect(forwarded.text).toContain('Posyandu Digital Kota Bandung');
+      const inbox = await eventually(async () => {
+        const items = await inboxOf(unitSession);
+        expect(items.map((item) => item.template)).toEqual(
+          expect.arrayContaining([
+            'account.welcome',
+            'proposal.forwarded',
+            'selection.decided',
+            'stage.result',
+            'award.granted',
+            'certificate.issued',
+          ]),
+        );
+        return items;
+      });
+      const unread = await call<{ unread: number; awaitingAcknowledgement: number }>(
+        notifications,
+        'GET',
+        '/inbox/unread-count',
+        { headers: unitSession.headers },
+      );
+      expect(unread.unread).toBe(inbox.filter((item) => item.readAt === null).length);
+      const selection = inbox.find((item) => item.template === 'selection.decided')!;
+      await call(notifications, 'POST', `/inbox/${selection.id}/read`, {
+        headers: unitSession.headers,
+      });
+      const after = await call<{ unread: number }>(notifications, 'GET', '/inbox/unread-count', {
+        headers: unitSession.headers,
+      });
+      expect(after.unread).toBe(unread.unread - 1);
+    });
+
+    it('should tell each evaluator of the work assigned, with the link to it', async () => {
+      for (const evaluator of ['dosen.satu@ugm.ac.id', 'dosen.dua@ugm.ac.id']) {
+        const mail = await mailTo(evaluator, /\/evaluation\/assignments\//);
+        expect(mail.text).toContain(`${portal}/evaluation/assignments/`);
+      }
+    });
+
+    it('should ask the institution to acknowledge official notices and show the secretariat who has', async () => {
+      const items = await eventually(async () => {
+        const found = (await inboxOf(localAdmin)).filter(
+          (item) =>
+            item.template === 'objection.resolved' || item.template === 'interview.scheduled',
+        );
+        expect(found).toHaveLength(2);
+        return found;
+      });
+      expect(items.every((item) => item.requiresAck && item.acknowledgedAt === null)).toBe(true);
+      const objection = items.find((item) => item.template === 'objection.resolved')!;
+      await call(notifications, 'POST', `/inbox/${objection.id}/acknowledge`, {
+        headers: localAdmin.headers,
+      });
+      const view = await call<{
+        recipients: { accountId: string; acknowledgedAt: string | null }[];
+      }>(
+        notifications,
+        'GET',
+        `/notices/${encodeURIComponent(objection.noticeId)}/acknowledgements`,
+        {
+          headers: admin.headers,
+        },
+      );
+      const byAccount = new Map(view.recipients.map((r) => [r.accountId, r.acknowledgedAt]));
+      expect(byAccount.get(operator.accountId)).toBeNull();
+      expect([...byAccount.values()].filter((at) => at !== null)).toHaveLength(1);
+      await call(
+        notifications,
+        'GET',
+        `/notices/${encodeURIComponent(objection.noticeId)}/acknowledgements`,
+        {
+          headers: unitSession.headers,
+          expect: [403],
+        },
+      );
+    });
+
+    it("should carry the secretariat's broadcast to the edition's finalists once, in their language", async () => {
+      const body = {
+        subject: { id: 'Jadwal presentasi finalis', en: 'Finalist presentation schedule' },
+        body: {
+          id: 'Mohon hadir 15 menit sebelum jadwal presentasi.',
+          en: 'Please arrive 15 minutes before your presentation.',
+        },
+        audience: { finalistsOf: editionId },
+        requiresAck: true,
+      };
+      const headers = { ...admin.headers, 'idempotency-key': `finalists-${editionId}` };
+      const sent = await call<{ broadcastId: string; recipientCount: number }>(
+        notifications,
+        'POST',
+        '/broadcasts',
+        { headers, body },
+      );
+      expect(sent.recipientCount).toBeGreaterThanOrEqual(2);
+      const again = await call<{ broadcastId: string }>(notifications, 'POST', '/broadcasts', {
+        headers,
+        body,
+      });
+      expect(again.broadcastId).toBe(sent.broadcastId);
+      await mailTo('siti.rahmawati@bandung.go.id', /15 menit sebelum/);
+      await mailTo('rina.kusuma@bandung.go.id', /15 menit sebelum/);
+      expect(
+        smtp.to('dosen.satu@ugm.ac.id').filter((m) => /15 (menit|minutes)/.test(m.text)),
+      ).toEqual([]);
+      expect(eventsOf(MessageDeadLetteredV1)).toEqual([]);
     });
   });
 

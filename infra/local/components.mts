@@ -67,7 +67,7 @@ export interface ComponentDef {
 
 /** Fixed KRaft cluster id: base64url of the 16 bytes "kipp-platform-10". */
 export const KAFKA_CLUSTER_ID = 'a2lwcC1wbGF0Zm9ybS0xMA';
-const KAFKA_HEAP = ['-Xms256m', '-Xmx512m'];
+const KAFKA_HEAP = ['-Xms256m', '-Xmx1g'];
 const KAFKA_STARTED = 'Kafka Server started';
 
 function kafkaFiles(): { dir: string; props: string; log4j: string; logDirs: string } {

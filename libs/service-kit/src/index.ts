@@ -53,6 +53,7 @@ export {
   type RedisRateLimiterOptions,
 } from './rate-limit/redis-rate-limiter';
 export { PeriodicTask, type PeriodicTaskOptions } from './scheduling/periodic-task';
+export { PeriodicJob, type PeriodicJobOptions } from './scheduling/periodic-job';
 export {
   seal,
   sealingKeyFromBase64,

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getModelToken } from '@nestjs/mongoose';
 import mongoose, { type Model } from 'mongoose';
+import { Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
 import { ALL_EVENTS, type EventDescriptor } from '@kipp/contracts';
 import { createEvent } from '@kipp/messaging';
@@ -59,6 +60,11 @@ export interface NotificationsTestApp extends NotificationsReplica {
   republish(...events: PublishedEvent[]): Promise<void>;
   /** Another replica on the same database, topics and SMTP server (one consumer group). */
   startReplica(env?: Record<string, string>): Promise<NotificationsReplica>;
+  /**
+   * Waits until the service's consumer group has committed everything published to these
+   * topics so far.
+   */
+  consumed(...descriptors: EventDescriptor[]): Promise<void>;
 }
 
 /** Fast loops for tests: mail goes out within a tick, retries back off in milliseconds. */
@@ -128,6 +134,7 @@ export async function startNotificationsApp(
     async republish(...events: PublishedEvent[]) {
       for (const event of events) await produceRaw(event.topic, [event.message]);
     },
+    consumed: (...descriptors: EventDescriptor[]) => consumedBy(topics, descriptors),
     async close() {
       for (const replica of replicas.reverse()) await replica.close();
       await smtp.stop();
@@ -156,4 +163,34 @@ async function startReplicaWith(env: Record<string, string>): Promise<Notificati
     model: <T>(name: string) => app.get<Model<T>>(getModelToken(name)),
     close: () => app.close(),
   };
+}
+
+async function consumedBy(topics: TestTopics, descriptors: EventDescriptor[]): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'notifications-spec',
+    brokers: testInfrastructure.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    await eventually(async () => {
+      const names = descriptors.map((descriptor) => topics.topicOf(descriptor));
+      const committed = await admin.fetchOffsets({
+        groupId: `${topics.prefix}notifications`,
+        topics: names,
+      });
+      for (const topic of names) {
+        const latest = await admin.fetchTopicOffsets(topic);
+        const done = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
+        for (const partition of latest) {
+          // A partition nothing was ever published to has no committed offset (-1).
+          if (partition.high === partition.low) continue;
+          const at = done.find((entry) => entry.partition === partition.partition);
+          expect(Number(at?.offset ?? -1)).toBeGreaterThanOrEqual(Number(partition.high));
+        }
+      }
+    });
+  } finally {
+    await admin.disconnect();
+  }
 }

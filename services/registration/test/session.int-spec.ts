@@ -13,8 +13,8 @@ import {
 import { eventually, TopicReader, uniqueName } from '@kipp/testing';
 import { ACCOUNT_MODEL, type Account } from '../src/account/account.schema';
 import { PasswordHasher } from '../src/account/password-hasher';
-import { sealingKeyFromBase64, unseal } from '../src/session/sealing';
 import { timeStepOf, totpCode } from '@kipp/auth';
+import { sealingKeyFromBase64, unseal } from '@kipp/service-kit';
 import { startRegistrationApp, type RegistrationTestApp } from './registration-test-app';
 
 interface Reply {

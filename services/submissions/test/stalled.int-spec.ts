@@ -139,12 +139,12 @@ describe('submissions service: stuck drafts', () => {
   }
 
   it('should emit one stalled event per waiting proposal per crossed threshold when two replicas scan at once', async () => {
-    const scans = await Promise.all(replicas.map((app) => app.get(StalledScheduler).scanOnce()));
+    const scans = await Promise.all(replicas.map((app) => app.get(StalledScheduler).runOnce()));
     // Two hours before the close all four default thresholds (7d, 3d, 1d, 3h) are crossed.
     expect(scans[0]! + scans[1]!).toBe(4 * 4);
 
     await eventually(() => expect(stalledPayloads()).toHaveLength(16));
-    const again = await Promise.all(replicas.map((app) => app.get(StalledScheduler).scanOnce()));
+    const again = await Promise.all(replicas.map((app) => app.get(StalledScheduler).runOnce()));
     expect(again).toEqual([0, 0]);
 
     const perProposal = new Map<

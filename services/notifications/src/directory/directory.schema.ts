@@ -21,6 +21,8 @@ export interface AccountEntry {
   /** Evaluators and panelists: their home province sets their time zone. */
   homeProvinceCode: string | null;
   active: boolean;
+  /** When `active` last changed (deactivated/reactivated arrive on two unordered topics). */
+  statusChangedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -38,6 +40,7 @@ export const accountEntrySchema = new Schema<AccountEntry>(
     unitId: { type: String, default: null },
     homeProvinceCode: { type: String, default: null },
     active: { type: Boolean, required: true, default: true },
+    statusChangedAt: { type: Date, default: null },
   },
   schemaOptions('accounts'),
 );

@@ -234,6 +234,37 @@ export class Directory {
       .exec();
   }
 
+  /**
+   * Deactivates or reactivates a known account unless a later change is already applied:
+   * the two events travel on different topics, so they may arrive in either order.
+   */
+  async setAccountStatus(
+    accountId: string,
+    active: boolean,
+    changedAt: Date,
+    session: ClientSession,
+  ): Promise<void> {
+    await this.accounts
+      .updateOne(
+        {
+          _id: accountId,
+          $or: [{ statusChangedAt: null }, { statusChangedAt: { $lte: changedAt } }],
+        },
+        { $set: { active, statusChangedAt: changedAt } },
+        { session },
+      )
+      .exec();
+  }
+
+  /** One account as known here, active or not. */
+  async account(accountId: string, session?: Session): Promise<AccountEntry | null> {
+    return this.accounts
+      .findById(accountId)
+      .session(session ?? null)
+      .lean<AccountEntry>()
+      .exec();
+  }
+
   async openAssignmentsOf(
     evaluatorAccountId: string,
     editionId: string,
@@ -279,6 +310,15 @@ export class Directory {
 
   async nationalAdmins(session?: Session): Promise<Recipient[]> {
     return this.recipientsWhere({ roles: 'national_admin' }, session);
+  }
+
+  /** The institution of each known account among `accountIds` (null: none). */
+  async institutionsOfAccounts(accountIds: readonly string[]): Promise<Map<string, string | null>> {
+    const found = await this.accounts
+      .find({ _id: { $in: [...new Set(accountIds)] } }, { institutionId: 1 })
+      .lean<Pick<AccountEntry, '_id' | 'institutionId'>[]>()
+      .exec();
+    return new Map(found.map((account) => [account._id, account.institutionId]));
   }
 
   /** Everyone a broadcast's audience describes, each once. */

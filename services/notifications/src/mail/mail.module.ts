@@ -6,6 +6,8 @@ export class MailModule {
   static register(options: SmtpOptions): DynamicModule {
     return {
       module: MailModule,
+      // One pooled transport for the process, used by the dispatcher.
+      global: true,
       providers: [{ provide: MailTransport, useFactory: () => MailTransport.connect(options) }],
       exports: [MailTransport],
     };

@@ -14,6 +14,9 @@ export interface OutgoingMail {
   readonly subject: string;
   readonly text: string;
   readonly html?: string;
+  /** The Message-ID header, e.g. `<3f2a…@kipp>`; the relay makes one up when absent. */
+  readonly messageId?: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface SentMail {
@@ -51,6 +54,8 @@ export class MailTransport implements OnApplicationShutdown {
       subject: mail.subject,
       text: mail.text,
       ...(mail.html !== undefined && { html: mail.html }),
+      ...(mail.messageId !== undefined && { messageId: mail.messageId }),
+      ...(mail.headers !== undefined && { headers: { ...mail.headers } }),
     });
     return { messageId: info.messageId, rejected: info.rejected };
   }

@@ -1,4 +1,4 @@
-import type { AwardTier, Locale, LocalizedText, Role, SealedSecretPayload } from './contract-types';
+import type { AwardTier, LocalizedText, Role, SealedSecretPayload } from './contract-types';
 
 /**
  * What recipients may opt out of. Mandatory templates ignore preferences; the others go to

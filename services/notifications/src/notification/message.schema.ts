@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { outboxPlugin, type OutboxFields } from '@kipp/messaging';
 import { schemaOptions } from '@kipp/mongo';
 import type { TimeZone } from '../directory/time-zone';
 import type { Category, Channel, TemplateId } from './catalogue';
@@ -50,7 +51,8 @@ export interface MessageRefs {
   institutionId: string | null;
 }
 
-export interface MessageDocument {
+/** Its outbox carries the message's dead-letter event (written with the `failed` status). */
+export interface MessageDocument extends Partial<OutboxFields> {
   /** `<noticeId>:<recipient>:<channel>`, see `messageIdOf`. */
   _id: string;
   noticeId: string;
@@ -126,6 +128,8 @@ export const messageSchema = new Schema<MessageDocument>(
   },
   { ...schemaOptions('messages'), minimize: false },
 );
+
+messageSchema.plugin(outboxPlugin);
 
 // The dispatcher's queue: due emails, and claims to recover.
 messageSchema.index({ channel: 1, status: 1, nextAttemptAt: 1 });

@@ -106,7 +106,7 @@ export class Notifier {
           requiresAck: requiresAck && channel === 'inbox',
           channel,
           recipient: { ...recipient },
-          params: input.params as unknown as Record<string, unknown>,
+          params: input.params,
           refs,
           status,
           attempts: 0,
@@ -158,7 +158,8 @@ export class Notifier {
           $inc: { recipientCount: newRecipients },
           $set: { updatedAt: now },
         },
-        { upsert: true, session },
+        // The notice's own instants, not mongoose's (the same `now` as its messages).
+        { upsert: true, session, timestamps: false },
       )
       .exec();
     const byStatus: Partial<Record<MessageStatus, number>> = {};

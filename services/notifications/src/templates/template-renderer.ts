@@ -9,6 +9,11 @@ export interface RenderContext {
   /** The message's inbox copy, for the acknowledgement link; null when there is none. */
   readonly inboxMessageId: string | null;
   readonly requiresAck: boolean;
+  /**
+   * Whether the message goes whatever the recipient's preferences (the footer says so);
+   * defaults to the catalogue's flag. A broadcast brings its own.
+   */
+  readonly mandatory?: boolean;
 }
 
 export interface RenderedMessage {
@@ -19,8 +24,11 @@ export interface RenderedMessage {
   readonly link: string | null;
 }
 
+export { UnrenderableMessageError } from './template.errors';
+
 /** Renders a template in the recipient's language and time zone, as plain text and HTML. */
 export abstract class TemplateRenderer {
+  /** Throws `UnrenderableMessageError` when the message can never be rendered (do not retry). */
   abstract render<T extends TemplateId>(
     template: T,
     params: TemplateParams[T],

@@ -1,10 +1,29 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { NotificationsConfig } from '../config/notifications.config';
+import { DirectoryModule } from '../directory/directory.module';
+import { RegistrationConsumer } from './registration/registration.consumer';
+import { AnnounceLocalAdminDecisionUseCase } from './registration/use-cases/announce-local-admin-decision.use-case';
+import { RecordRoleGrantUseCase } from './registration/use-cases/record-role-grant.use-case';
+import { SendPasswordResetUseCase } from './registration/use-cases/send-password-reset.use-case';
+import { WelcomeAccountUseCase } from './registration/use-cases/welcome-account.use-case';
 
+/**
+ * Registration's events: keeps the directory (institutions, editions, accounts) and sends
+ * the account mail (welcome, password reset, local-admin decision).
+ */
 @Module({})
 export class RegistrationTriggersModule {
-  static register(config: Readonly<NotificationsConfig>): DynamicModule {
-    void config;
-    return { module: RegistrationTriggersModule };
+  static register(_config: Readonly<NotificationsConfig>): DynamicModule {
+    return {
+      module: RegistrationTriggersModule,
+      imports: [DirectoryModule],
+      providers: [
+        RegistrationConsumer,
+        WelcomeAccountUseCase,
+        RecordRoleGrantUseCase,
+        SendPasswordResetUseCase,
+        AnnounceLocalAdminDecisionUseCase,
+      ],
+    };
   }
 }

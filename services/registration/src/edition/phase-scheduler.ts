@@ -1,12 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { InjectLogger } from '@kipp/observability';
-import { PeriodicTask } from '@kipp/service-kit';
+import { PeriodicJob } from '@kipp/service-kit';
 import { AdvanceEditionPhasesUseCase } from './use-cases/advance-edition-phases.use-case';
 
 export const PHASE_SCHEDULER_OPTIONS = Symbol('PHASE_SCHEDULER_OPTIONS');
@@ -21,15 +16,13 @@ export interface PhaseSchedulerOptions {
  * the use case's conditional writes let exactly one of them make each change.
  */
 @Injectable()
-export class PhaseScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly task: PeriodicTask<number>;
-
+export class PhaseScheduler extends PeriodicJob<number> {
   constructor(
     advancePhases: AdvanceEditionPhasesUseCase,
     @Inject(PHASE_SCHEDULER_OPTIONS) options: PhaseSchedulerOptions,
     @InjectLogger() logger: Logger,
   ) {
-    this.task = new PeriodicTask({
+    super({
       name: 'phase scheduler tick',
       intervalMs: options.enabled ? options.intervalMs : 0,
       logger,
@@ -39,13 +32,5 @@ export class PhaseScheduler implements OnApplicationBootstrap, BeforeApplication
         return moved;
       },
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.task.stop();
   }
 }

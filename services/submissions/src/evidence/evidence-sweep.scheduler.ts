@@ -1,12 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { InjectLogger } from '@kipp/observability';
-import { PeriodicTask } from '@kipp/service-kit';
+import { PeriodicJob } from '@kipp/service-kit';
 import { EVIDENCE_SWEEP_OPTIONS, type EvidenceSweepOptions } from './evidence-sweep.options';
 import { SweepOrphanEvidenceUseCase } from './use-cases/sweep-orphan-evidence.use-case';
 
@@ -15,15 +10,13 @@ import { SweepOrphanEvidenceUseCase } from './use-cases/sweep-orphan-evidence.us
  * because a sweep deletes only unreferenced files and deletes are idempotent.
  */
 @Injectable()
-export class EvidenceSweepScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly task: PeriodicTask<number>;
-
+export class EvidenceSweepScheduler extends PeriodicJob<number> {
   constructor(
     sweepOrphans: SweepOrphanEvidenceUseCase,
     @Inject(EVIDENCE_SWEEP_OPTIONS) options: EvidenceSweepOptions,
     @InjectLogger() logger: Logger,
   ) {
-    this.task = new PeriodicTask({
+    super({
       name: 'evidence orphan sweep',
       intervalMs: options.intervalMs,
       logger,
@@ -33,18 +26,5 @@ export class EvidenceSweepScheduler implements OnApplicationBootstrap, BeforeApp
         return deleted;
       },
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start();
-  }
-
-  /** One sweep now (or the one already running); resolves to the files it deleted. */
-  sweepOnce(): Promise<number> {
-    return this.task.runOnce();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.task.stop();
   }
 }

@@ -1,12 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { InjectLogger } from '@kipp/observability';
-import { PeriodicTask } from '@kipp/service-kit';
+import { PeriodicJob } from '@kipp/service-kit';
 import { STALLED_OPTIONS, type StalledOptions } from './stalled.options';
 import { DetectStalledProposalsUseCase } from './use-cases/detect-stalled-proposals.use-case';
 
@@ -15,15 +10,13 @@ import { DetectStalledProposalsUseCase } from './use-cases/detect-stalled-propos
  * needed: each nudge is one conditional write, so exactly one replica makes it.
  */
 @Injectable()
-export class StalledScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly task: PeriodicTask<number>;
-
+export class StalledScheduler extends PeriodicJob<number> {
   constructor(
     detect: DetectStalledProposalsUseCase,
     @Inject(STALLED_OPTIONS) options: StalledOptions,
     @InjectLogger() logger: Logger,
   ) {
-    this.task = new PeriodicTask({
+    super({
       name: 'stalled-proposal scan',
       intervalMs: options.scanEnabled ? options.scanIntervalMs : 0,
       logger,
@@ -33,18 +26,5 @@ export class StalledScheduler implements OnApplicationBootstrap, BeforeApplicati
         return queued;
       },
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start();
-  }
-
-  /** One scan now (or the one already running); resolves to the nudges it queued. */
-  scanOnce(): Promise<number> {
-    return this.task.runOnce();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.task.stop();
   }
 }
