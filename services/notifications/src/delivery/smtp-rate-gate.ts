@@ -20,9 +20,13 @@ export class SmtpRateGate {
     });
   }
 
-  /** Whether sending now would start too late in the second to land inside it. */
-  inWindowTail(now: Date): boolean {
-    return now.getTime() % 1000 >= WINDOW_TAIL_MS;
+  /**
+   * How long to wait before a send may start: 0 early in a second, else until the next
+   * second begins (a send started late in a second could land in the next one's budget).
+   */
+  waitBeforeSend(now: Date): number {
+    const intoSecond = now.getTime() % 1000;
+    return intoSecond >= WINDOW_TAIL_MS ? 1000 - intoSecond : 0;
   }
 
   /** Takes one token of the current second; false when the second's budget is spent. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -57,7 +58,6 @@ export class DispatchMailUseCase {
     let rateLimited = false;
     const worker = async () => {
       while (claimed < this.options.batchSize && !rateLimited) {
-        if (this.gate.inWindowTail(new Date())) return;
         claimed += 1;
         const message = await this.deliveries.claimNext(this.options.replicaId, new Date());
         if (!message) {
@@ -117,9 +117,12 @@ export class DispatchMailUseCase {
     }
 
     // The token is taken last, right before the send, so the mail reaches the relay within
-    // the second whose budget it used.
+    // the second whose budget it used. Passes run at a fixed phase of the second, so a pass
+    // that starts late in one waits for the next rather than ending.
+    const wait = this.gate.waitBeforeSend(new Date());
+    if (wait > 0) await sleep(wait);
     const now = new Date();
-    if (this.gate.inWindowTail(now) || !(await this.gate.take(now))) {
+    if (!(await this.gate.take(now))) {
       const retryAt = new Date(this.gate.nextWindow(now).getTime() + Math.random() * 100);
       await this.deliveries.release(message, retryAt, now);
       return 'released';
