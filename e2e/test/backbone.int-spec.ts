@@ -48,10 +48,13 @@ describe('event backbone between services', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([registration.stop(), submissions.stop()]);
-    await collector.stop();
-    await reader.stop();
-    await topics.dispose();
+    // Whatever beforeAll got to start is stopped, even when it failed half-way.
+    for (const service of [registration, submissions] as (ServiceProcess | undefined)[]) {
+      await service?.stop().catch(() => undefined);
+    }
+    await (collector as OtlpCollector | undefined)?.stop();
+    await (reader as TopicReader | undefined)?.stop();
+    await (topics as TestTopics | undefined)?.dispose();
     const client = await mongoose.createConnection(testInfrastructure.mongoUri).asPromise();
     for (const name of Object.values(databases)) await client.useDb(name).dropDatabase();
     await client.close();

@@ -112,16 +112,16 @@ describe('an edition end to end', () => {
     });
   });
 
+  // Whatever beforeAll got to start is stopped, even when it failed half-way.
   afterAll(async () => {
-    await Promise.all([
-      registration.stop(),
-      submissions.stop(),
-      evaluation.stop(),
-      notifications.stop(),
-    ]);
-    await smtp.stop();
-    await reader.stop();
-    await topics.dispose();
+    for (const service of [registration, submissions, evaluation, notifications] as (
+      ServiceProcess | undefined
+    )[]) {
+      await service?.stop().catch(() => undefined);
+    }
+    await (smtp as SmtpCapture | undefined)?.stop();
+    await (reader as TopicReader | undefined)?.stop();
+    await (topics as TestTopics | undefined)?.dispose();
     const client = await mongoose.createConnection(testInfrastructure.mongoUri).asPromise();
     for (const name of Object.values(databases)) await client.useDb(name).dropDatabase();
     await client.close();

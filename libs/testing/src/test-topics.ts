@@ -93,6 +93,29 @@ export interface ReadMessage {
   readonly headers: Record<string, string>;
 }
 
+const SUBSCRIBE_ATTEMPTS = 10;
+
+/**
+ * A consumer subscribed to `topics` from the beginning. Topics created a moment ago may not
+ * be in every broker's metadata yet ("does not host this topic-partition"): such retriable
+ * refusals are retried a bounded number of times with a fresh consumer.
+ */
+async function subscribedConsumer(topics: readonly string[]): Promise<Consumer> {
+  for (let attempt = 1; ; attempt += 1) {
+    const consumer = kafka('test-reader').consumer({ groupId: uniqueName('reader') });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+      return consumer;
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      const retriable = (error as { retriable?: unknown }).retriable === true;
+      if (!retriable || attempt >= SUBSCRIBE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
 /** Collects every message of some topics from the beginning, for assertions. */
 export class TopicReader {
   readonly messages: ReadMessage[] = [];
@@ -100,10 +123,8 @@ export class TopicReader {
 
   static async start(topics: readonly string[]): Promise<TopicReader> {
     const reader = new TopicReader();
-    const consumer = kafka('test-reader').consumer({ groupId: uniqueName('reader') });
+    const consumer = await subscribedConsumer(topics);
     reader.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const headers: Record<string, string> = {};
