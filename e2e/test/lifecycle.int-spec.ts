@@ -19,6 +19,10 @@ import {
   InstitutionRegisteredV1,
   LocalAdminRequestDecidedV1,
   MessageDeadLetteredV1,
+  CountersignRequestedV1,
+  InnovationPublishedV1,
+  ReplicationCountersignedV1,
+  ReplicationRecordedV1,
   type EventDescriptor,
 } from '@kipp/contracts';
 import {
@@ -45,6 +49,7 @@ describe('an edition end to end', () => {
   let submissions: ServiceProcess;
   let evaluation: ServiceProcess;
   let notifications: ServiceProcess;
+  let replication: ServiceProcess;
   let smtp: SmtpCapture;
   const portal = 'https://portal.kipp.test';
   const databases = {
@@ -52,6 +57,7 @@ describe('an edition end to end', () => {
     submissions: uniqueName('life_submissions'),
     evaluation: uniqueName('life_evaluation'),
     notifications: uniqueName('life_notifications'),
+    replication: uniqueName('life_replication'),
   };
   const secretariat = {
     userId: 'sekretariat.kipp',
@@ -97,6 +103,14 @@ describe('an edition end to end', () => {
         logLevel: 'info',
       }),
     );
+    replication = await ServiceProcess.start('replication', {
+      ...serviceTestEnv({
+        database: databases.replication,
+        topicPrefix: topics.prefix,
+        logLevel: 'info',
+      }),
+      ANALYTICS_CACHE_TTL_SECONDS: '0',
+    });
     smtp = await SmtpCapture.start();
     notifications = await ServiceProcess.start('notifications', {
       ...serviceTestEnv({
@@ -114,7 +128,7 @@ describe('an edition end to end', () => {
 
   // Whatever beforeAll got to start is stopped, even when it failed half-way.
   afterAll(async () => {
-    for (const service of [registration, submissions, evaluation, notifications] as (
+    for (const service of [registration, submissions, evaluation, notifications, replication] as (
       ServiceProcess | undefined
     )[]) {
       await service?.stop().catch(() => undefined);
@@ -774,6 +788,147 @@ describe('an edition end to end', () => {
       );
       expect(feedback.criteria.map((c) => c.criterionId)).toEqual(['novelty', 'effectiveness']);
       expect(JSON.stringify(feedback)).not.toMatch(/acct_|dosen\./);
+    });
+  });
+
+  describe('replication', () => {
+    let innovationId: string;
+    let replicationId: string;
+
+    it('should put the winner in the public database, found without signing in soon after the award', async () => {
+      const found = await eventually(async () => {
+        const page = await call<{
+          items: {
+            innovationId: string;
+            title: string;
+            institutionId: string;
+            awards: { tier: string; year: number }[];
+          }[];
+          total: number;
+        }>(replication, 'GET', '/public/innovations?q=posyandu%20digital&year=2031');
+        expect(page.items.map((item) => item.title)).toContain('Posyandu Digital Kota Bandung');
+        return page.items.find((item) => item.title === 'Posyandu Digital Kota Bandung')!;
+      });
+      expect(found.institutionId).toBe(bandungId);
+      expect(found.awards).toEqual(
+        expect.arrayContaining([expect.objectContaining({ tier: 'top', year: 2031 })]),
+      );
+      innovationId = found.innovationId;
+      const published = eventsOf(InnovationPublishedV1).find(
+        (event) => event.innovation.innovationId === innovationId,
+      );
+      expect(published?.innovation.proposalIds).toContain(proposalId);
+    });
+
+    it("should record another institution's replication with its evidence, count it only once the origin counter-signs, and ask the origin by mail", async () => {
+      const found = await call<{ items: { institutionId: string; code: string }[] }>(
+        registration,
+        'GET',
+        '/institutions?q=Kota%20Surabaya&type=city',
+        { headers: admin.headers },
+      );
+      const surabayaId = found.items.find((item) => item.code === '35.78')!.institutionId;
+      const form = new FormData();
+      form.set('institutionId', surabayaId);
+      form.set('candidateName', 'Agus Prasetyo');
+      form.set('candidateEmail', 'agus.prasetyo@surabaya.go.id');
+      form.set('candidateUserId', 'ortala.surabaya');
+      form.set('locale', 'id');
+      form.set(
+        'letter',
+        new Blob([Buffer.from('%PDF-1.7\nSurat penunjukan admin lokal\n%%EOF')], {
+          type: 'application/pdf',
+        }),
+        'surat.pdf',
+      );
+      const requested = await registration.fetch('/local-admin-requests', {
+        method: 'POST',
+        body: form,
+      });
+      expect(requested.status).toBe(201);
+      const { requestId } = (await requested.json()) as { requestId: string };
+      const decided = await call<{ initialPassword: string }>(
+        registration,
+        'POST',
+        `/local-admin-requests/${requestId}/decision`,
+        { headers: admin.headers, body: { decision: 'approved', reason: null } },
+      );
+      const surabaya = await new PortalClient(
+        registration,
+        'ortala.surabaya',
+        decided.initialPassword,
+      ).signIn('Ortala-Surabaya#2027-aman');
+
+      const registered = await eventually(async () => {
+        const upload = new FormData();
+        upload.set('innovationId', innovationId);
+        upload.set('title', 'Posyandu Digital Kota Surabaya');
+        upload.set(
+          'mou',
+          new Blob([Buffer.from('%PDF-1.7\nNota kesepahaman replikasi\n%%EOF')], {
+            type: 'application/pdf',
+          }),
+          'mou.pdf',
+        );
+        const response = await replication.fetch('/replications', {
+          method: 'POST',
+          headers: { authorization: surabaya.headers.authorization! },
+          body: upload,
+        });
+        expect(response.status).toBe(201);
+        return (await response.json()) as { replicationId: string; confirmation: string };
+      });
+      expect(registered.confirmation).toBe('pending');
+      replicationId = registered.replicationId;
+      const beforeSigning = await call<{ replications: unknown[] }>(
+        replication,
+        'GET',
+        `/public/replications?innovationId=${innovationId}`,
+      );
+      expect(beforeSigning.replications).toEqual([]);
+
+      await call(replication, 'POST', `/replications/${replicationId}/countersign`, {
+        headers: surabaya.headers,
+        body: {},
+        expect: [403],
+      });
+      await call(replication, 'POST', `/replications/${replicationId}/countersign`, {
+        headers: localAdmin.headers,
+        body: {},
+      });
+      const afterSigning = await call<{ replications: { replicationId: string }[] }>(
+        replication,
+        'GET',
+        `/public/replications?innovationId=${innovationId}`,
+      );
+      expect(afterSigning.replications.map((r) => r.replicationId)).toEqual([replicationId]);
+      const diffusion = await call<{ replications: number; provincesReached: unknown }>(
+        replication,
+        'GET',
+        `/public/innovations/${innovationId}/diffusion`,
+      );
+      expect(diffusion.replications).toBe(1);
+      expect(JSON.stringify(diffusion.provincesReached)).toContain('35');
+
+      await eventually(() => {
+        expect(eventsOf(ReplicationRecordedV1).map((event) => event.link.replicationId)).toContain(
+          replicationId,
+        );
+        expect(
+          eventsOf(CountersignRequestedV1).find((event) => event.replicationId === replicationId),
+        ).toMatchObject({ originInstitutionId: bandungId, innovationId });
+        expect(
+          eventsOf(ReplicationCountersignedV1).find(
+            (event) => event.link.replicationId === replicationId,
+          )?.link.confirmation,
+        ).toBe('confirmed');
+      });
+      await eventually(() => {
+        const asked = smtp
+          .to('rina.kusuma@bandung.go.id')
+          .filter((mail) => mail.text.includes(`${portal}/replications/${replicationId}`));
+        expect(asked).toHaveLength(1);
+      });
     });
   });
 

@@ -31,6 +31,13 @@ import { CertificateRevokedV1 } from './evaluation/certificate-revoked.v1';
 import { CountersignRequestedV1 } from './replication/countersign-requested.v1';
 import { CheckInDueV1 } from './replication/check-in-due.v1';
 import { CheckInOverdueV1 } from './replication/check-in-overdue.v1';
+import { ReplicationRecordedV1 } from './replication/link-recorded.v1';
+import { ReplicationCountersignedV1 } from './replication/link-countersigned.v1';
+import { ReplicationDisputedV1 } from './replication/link-disputed.v1';
+import { ReplicationStatusChangedV1 } from './replication/link-status-changed.v1';
+import { VisitRecordedV1 } from './replication/visit-recorded.v1';
+import { VisitConfirmedV1 } from './replication/visit-confirmed.v1';
+import { CheckInSubmittedV1 } from './replication/check-in-submitted.v1';
 import { MessageDeadLetteredV1 } from './notifications/message-dead-lettered.v1';
 
 /** Every event version the platform knows, for catalogue tests and tooling. */
@@ -67,5 +74,12 @@ export const ALL_EVENTS: readonly EventDescriptor[] = [
   CountersignRequestedV1,
   CheckInDueV1,
   CheckInOverdueV1,
+  ReplicationRecordedV1,
+  ReplicationCountersignedV1,
+  ReplicationDisputedV1,
+  ReplicationStatusChangedV1,
+  VisitRecordedV1,
+  VisitConfirmedV1,
+  CheckInSubmittedV1,
   MessageDeadLetteredV1,
 ];

@@ -1,4 +1,4 @@
-import { WINNING_TIERS, type EditionConfiguration } from '@kipp/contracts';
+import { normaliseTitle, WINNING_TIERS, type EditionConfiguration } from '@kipp/contracts';
 import type { InstitutionAward, KnownInnovation } from '../innovation/innovation-lookup';
 import type { EligibilityCheck, Proposal } from './proposal.schema';
 
@@ -7,15 +7,8 @@ export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => word.length > 0).length;
 }
 
-/** Lower case, punctuation removed, whitespace collapsed: how titles are compared. */
-export function normaliseTitle(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter((token) => token.length > 0)
-    .join(' ');
-}
+/** How titles are compared; shared with replication through the contracts. */
+export { normaliseTitle };
 
 export function titleSimilarity(a: string, b: string): number {
   const left = new Set(normaliseTitle(a).split(' ').filter(Boolean));
