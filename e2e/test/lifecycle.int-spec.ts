@@ -151,6 +151,50 @@ describe('an edition end to end', () => {
   let unitSession: SignedIn;
   const day = 86_400_000;
 
+  /**
+   * An institution asks for a local admin with its appointment letter, the secretariat
+   * approves, and the new local admin signs in for the first time with `newPassword`.
+   */
+  const appointLocalAdmin = async (candidate: {
+    institutionId: string;
+    name: string;
+    email: string;
+    userId: string;
+    newPassword: string;
+  }): Promise<{ requestId: string; session: SignedIn }> => {
+    const form = new FormData();
+    form.set('institutionId', candidate.institutionId);
+    form.set('candidateName', candidate.name);
+    form.set('candidateEmail', candidate.email);
+    form.set('candidateUserId', candidate.userId);
+    form.set('locale', 'id');
+    form.set(
+      'letter',
+      new Blob([Buffer.from('%PDF-1.7\nSurat penunjukan admin lokal\n%%EOF')], {
+        type: 'application/pdf',
+      }),
+      'surat.pdf',
+    );
+    const submitted = await registration.fetch('/local-admin-requests', {
+      method: 'POST',
+      body: form,
+    });
+    expect(submitted.status).toBe(201);
+    const { requestId } = (await submitted.json()) as { requestId: string };
+    const decided = await call<{ initialPassword: string }>(
+      registration,
+      'POST',
+      `/local-admin-requests/${requestId}/decision`,
+      { headers: admin.headers, body: { decision: 'approved', reason: null } },
+    );
+    const session = await new PortalClient(
+      registration,
+      candidate.userId,
+      decided.initialPassword,
+    ).signIn(candidate.newPassword);
+    return { requestId, session };
+  };
+
   describe('registration', () => {
     it('should let the secretariat sign in for the first time with a new password and an authenticator', async () => {
       const client = new PortalClient(registration, secretariat.userId, secretariat.password);
@@ -265,35 +309,13 @@ describe('an edition end to end', () => {
     });
 
     it("should turn an institution's request with its appointment letter into a local admin", async () => {
-      const form = new FormData();
-      form.set('institutionId', bandungId);
-      form.set('candidateName', 'Rina Kusuma');
-      form.set('candidateEmail', 'rina.kusuma@bandung.go.id');
-      form.set('candidateUserId', 'ortala.bandung');
-      form.set('locale', 'id');
-      form.set(
-        'letter',
-        new Blob([Buffer.from('%PDF-1.7\nSurat penunjukan admin lokal\n%%EOF')], {
-          type: 'application/pdf',
-        }),
-        'surat.pdf',
-      );
-      const submitted = await registration.fetch('/local-admin-requests', {
-        method: 'POST',
-        body: form,
+      const { requestId, session } = await appointLocalAdmin({
+        institutionId: bandungId,
+        name: 'Rina Kusuma',
+        email: 'rina.kusuma@bandung.go.id',
+        userId: 'ortala.bandung',
+        newPassword: 'Ortala-Bandung#2027-aman',
       });
-      expect(submitted.status).toBe(201);
-      const { requestId } = (await submitted.json()) as { requestId: string };
-
-      const decided = await call<{ initialPassword: string }>(
-        registration,
-        'POST',
-        `/local-admin-requests/${requestId}/decision`,
-        {
-          headers: admin.headers,
-          body: { decision: 'approved', reason: null },
-        },
-      );
       await eventually(() => {
         expect(
           eventsOf(LocalAdminRequestDecidedV1).find((d) => d.requestId === requestId),
@@ -303,11 +325,7 @@ describe('an edition end to end', () => {
         });
       });
 
-      localAdmin = await new PortalClient(
-        registration,
-        'ortala.bandung',
-        decided.initialPassword,
-      ).signIn('Ortala-Bandung#2027-aman');
+      localAdmin = session;
     });
 
     it('should let the local admin open a unit account for its own institution only', async () => {
@@ -828,36 +846,13 @@ describe('an edition end to end', () => {
         { headers: admin.headers },
       );
       const surabayaId = found.items.find((item) => item.code === '35.78')!.institutionId;
-      const form = new FormData();
-      form.set('institutionId', surabayaId);
-      form.set('candidateName', 'Agus Prasetyo');
-      form.set('candidateEmail', 'agus.prasetyo@surabaya.go.id');
-      form.set('candidateUserId', 'ortala.surabaya');
-      form.set('locale', 'id');
-      form.set(
-        'letter',
-        new Blob([Buffer.from('%PDF-1.7\nSurat penunjukan admin lokal\n%%EOF')], {
-          type: 'application/pdf',
-        }),
-        'surat.pdf',
-      );
-      const requested = await registration.fetch('/local-admin-requests', {
-        method: 'POST',
-        body: form,
+      const { session: surabaya } = await appointLocalAdmin({
+        institutionId: surabayaId,
+        name: 'Agus Prasetyo',
+        email: 'agus.prasetyo@surabaya.go.id',
+        userId: 'ortala.surabaya',
+        newPassword: 'Ortala-Surabaya#2027-aman',
       });
-      expect(requested.status).toBe(201);
-      const { requestId } = (await requested.json()) as { requestId: string };
-      const decided = await call<{ initialPassword: string }>(
-        registration,
-        'POST',
-        `/local-admin-requests/${requestId}/decision`,
-        { headers: admin.headers, body: { decision: 'approved', reason: null } },
-      );
-      const surabaya = await new PortalClient(
-        registration,
-        'ortala.surabaya',
-        decided.initialPassword,
-      ).signIn('Ortala-Surabaya#2027-aman');
 
       const registered = await eventually(async () => {
         const upload = new FormData();

@@ -4,3 +4,4 @@ export * from './mongo-errors';
 export * from './run-in-transaction';
 export * from './schema-options';
 export * from './gridfs-file-store';
+export * from './upsert-unless-newer';

@@ -5,3 +5,4 @@ export * from './smtp-capture';
 export * from './test-database';
 export * from './test-topics';
 export * from './test-issuer';
+export * from './service-test-app';

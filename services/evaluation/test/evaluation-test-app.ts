@@ -1,20 +1,6 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { getModelToken } from '@nestjs/mongoose';
-import mongoose, { type Model } from 'mongoose';
-import request from 'supertest';
-import { ALL_EVENTS, type EventDescriptor } from '@kipp/contracts';
 import { createEvent } from '@kipp/messaging';
 import { createServiceApp } from '@kipp/service-kit';
-import {
-  createTestTopics,
-  eventually,
-  produceRaw,
-  serviceTestEnv,
-  testInfrastructure,
-  TestIssuer,
-  uniqueName,
-  type TestTopics,
-} from '@kipp/testing';
+import { startServiceTestApp, type ServiceReplica, type ServiceTestApp } from '@kipp/testing';
 import { evaluationAppOptions } from '../src/app.options';
 import { loadEvaluationConfig, type EvaluationConfig } from '../src/config/evaluation.config';
 
@@ -25,91 +11,20 @@ export interface EvaluationAppOptions {
   readonly logLevel?: string;
 }
 
-export interface EvaluationReplica {
-  readonly app: NestExpressApplication;
-  /** A supertest agent on this replica. */
-  readonly http: () => ReturnType<typeof request>;
-  readonly config: Readonly<EvaluationConfig>;
-  /** The mongoose model registered under `name` (to seed or inspect state). */
-  model<T>(name: string): Model<T>;
-  close(): Promise<void>;
-}
-
-export interface EvaluationTestApp extends EvaluationReplica {
-  readonly topics: TestTopics;
-  /** Signs tokens the service accepts, as registration's sign-in would. */
-  readonly issuer: TestIssuer;
-  readonly database: string;
-  /** Publishes events to the test topics, as their producers would. */
-  publish<P>(descriptor: EventDescriptor<P>, ...payloads: P[]): Promise<void>;
-  /** Another replica on the same database and topics (one consumer group). */
-  startReplica(env?: Record<string, string>): Promise<EvaluationReplica>;
-}
+export type EvaluationReplica = ServiceReplica<EvaluationConfig>;
+export type EvaluationTestApp = ServiceTestApp<EvaluationConfig>;
 
 /**
  * Starts the evaluation service against the local infrastructure with a database and
  * topics of its own, waits until it is ready, and publishes a test issuer's signing key.
  * `close` stops every replica, removes the topics and drops the database.
  */
-export async function startEvaluationApp(
-  options: EvaluationAppOptions = {},
-): Promise<EvaluationTestApp> {
-  const topics = await createTestTopics(ALL_EVENTS);
-  const issuer = await TestIssuer.publish(topics);
-  const database = uniqueName('evaluation');
-  const env = {
-    ...serviceTestEnv({
-      database,
-      topicPrefix: topics.prefix,
-      ...(options.logLevel === undefined ? {} : { logLevel: options.logLevel }),
-    }),
-    ...options.env,
-  };
-  const replicas: EvaluationReplica[] = [];
-  const startReplica = async (extra: Record<string, string> = {}) => {
-    const replica = await startReplicaWith({ ...env, ...extra });
-    replicas.push(replica);
-    return replica;
-  };
-  const first = await startReplica();
-  return {
-    ...first,
-    topics,
-    issuer,
-    database,
-    startReplica,
-    async publish<P>(descriptor: EventDescriptor<P>, ...payloads: P[]) {
-      const messages = payloads.map((payload) => {
-        const event = createEvent(descriptor, payload);
-        return { key: event.key, value: event.value, headers: event.headers };
-      });
-      await produceRaw(topics.topicOf(descriptor), messages);
-    },
-    async close() {
-      for (const replica of replicas.reverse()) await replica.close();
-      await topics.dispose();
-      const connection = await mongoose
-        .createConnection(testInfrastructure.mongoUri, { dbName: database })
-        .asPromise();
-      await connection.dropDatabase();
-      await connection.close();
-    },
-  };
-}
-
-async function startReplicaWith(env: Record<string, string>): Promise<EvaluationReplica> {
-  const config = loadEvaluationConfig(env);
-  const app = await createServiceApp(evaluationAppOptions(config));
-  await app.init();
-  const http = () => request(app.getHttpServer());
-  await eventually(async () => {
-    await http().get('/health/ready').expect(200);
+export function startEvaluationApp(options: EvaluationAppOptions = {}): Promise<EvaluationTestApp> {
+  return startServiceTestApp({
+    ...options,
+    service: 'evaluation',
+    loadConfig: loadEvaluationConfig,
+    createApp: (config) => createServiceApp(evaluationAppOptions(config)),
+    createEvent,
   });
-  return {
-    app,
-    http,
-    config,
-    model: <T>(name: string) => app.get<Model<T>>(getModelToken(name)),
-    close: () => app.close(),
-  };
 }

@@ -16,8 +16,6 @@ export interface RelayedMail {
   readonly subject: string;
   readonly text: string;
   readonly messageId: string;
-  /** When the relay had the whole mail (end of DATA), before parsing it. */
-  readonly receivedAt: number;
 }
 
 export interface TestRelayOptions {
@@ -96,7 +94,6 @@ export class TestRelay {
   private async receive(stream: Readable, to: string[], from: string): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    const receivedAt = Date.now();
     const parsed = await simpleParser(Buffer.concat(chunks));
     this.mails.push({
       to,
@@ -104,7 +101,6 @@ export class TestRelay {
       subject: parsed.subject ?? '',
       text: parsed.text ?? '',
       messageId: parsed.messageId ?? '',
-      receivedAt,
     });
   }
 }

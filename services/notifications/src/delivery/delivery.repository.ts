@@ -61,7 +61,13 @@ export class DeliveryRepository {
     });
   }
 
-  async markSent(message: ClaimedMessage, providerMessageId: string, now: Date): Promise<boolean> {
+  /** `rateWindow`: the epoch second whose provider budget the mail was sent on (logged). */
+  async markSent(
+    message: ClaimedMessage,
+    providerMessageId: string,
+    now: Date,
+    rateWindow: number,
+  ): Promise<boolean> {
     return this.settle(message, {
       $set: {
         status: 'sent',
@@ -75,7 +81,7 @@ export class DeliveryRepository {
         log: entry(
           now,
           'sent',
-          `${message.claimedBy} handed it to the relay as ${providerMessageId}`,
+          `${message.claimedBy} handed it to the relay as ${providerMessageId} (rate window ${rateWindow})`,
         ),
       },
     });

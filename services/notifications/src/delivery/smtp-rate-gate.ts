@@ -29,9 +29,14 @@ export class SmtpRateGate {
     return intoSecond >= WINDOW_TAIL_MS ? 1000 - intoSecond : 0;
   }
 
+  /** The rate window (epoch second) an instant falls in. */
+  windowOf(now: Date): number {
+    return Math.floor(now.getTime() / 1000);
+  }
+
   /** Takes one token of the current second; false when the second's budget is spent. */
   async take(now: Date): Promise<boolean> {
-    const decision = await this.limiter.consume(String(Math.floor(now.getTime() / 1000)));
+    const decision = await this.limiter.consume(String(this.windowOf(now)));
     return decision.allowed;
   }
 

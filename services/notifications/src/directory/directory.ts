@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, QueryFilter, Model } from 'mongoose';
 import type { EditionConfiguration, INSTITUTION_TYPES } from '@kipp/contracts';
+import { upsertUnlessNewer } from '@kipp/mongo';
 import type { Locale, Role } from '../notification/contract-types';
 import type { Recipient } from '../notification/recipient';
 import {
@@ -111,15 +112,7 @@ export class Directory {
     session: ClientSession,
   ): Promise<void> {
     const { institutionId, ...fields } = institution;
-    const current = await this.institutions
-      .findById(institutionId, { revision: 1 })
-      .session(session)
-      .lean<Pick<InstitutionEntry, 'revision'>>()
-      .exec();
-    if (current && current.revision > fields.revision) return;
-    await this.institutions
-      .updateOne({ _id: institutionId }, { $set: fields }, { upsert: true, session })
-      .exec();
+    await upsertUnlessNewer(this.institutions, institutionId, fields, session);
   }
 
   async recordEdition(
@@ -127,19 +120,12 @@ export class Directory {
     revision: number,
     session: ClientSession,
   ): Promise<void> {
-    const current = await this.editions
-      .findById(edition.editionId, { revision: 1 })
-      .session(session)
-      .lean<Pick<EditionEntry, 'revision'>>()
-      .exec();
-    if (current && current.revision > revision) return;
-    await this.editions
-      .updateOne(
-        { _id: edition.editionId },
-        { $set: { name: edition.name, year: edition.year, calendar: edition.calendar, revision } },
-        { upsert: true, session },
-      )
-      .exec();
+    await upsertUnlessNewer(
+      this.editions,
+      edition.editionId,
+      { name: edition.name, year: edition.year, calendar: edition.calendar, revision },
+      session,
+    );
   }
 
   /** Keeps what is known of a proposal; a null title never erases a known one. */

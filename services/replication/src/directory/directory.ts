@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, Model } from 'mongoose';
 import type { INSTITUTION_TYPES, ProposalSnapshot } from '@kipp/contracts';
+import { upsertUnlessNewer } from '@kipp/mongo';
 import {
   INSTITUTION_ENTRY_MODEL,
   PROPOSAL_ENTRY_MODEL,
@@ -36,15 +37,7 @@ export class Directory {
     session: ClientSession,
   ): Promise<void> {
     const { institutionId, ...fields } = institution;
-    const current = await this.institutions
-      .findById(institutionId, { revision: 1 })
-      .session(session)
-      .lean<Pick<InstitutionEntry, 'revision'>>()
-      .exec();
-    if (current && current.revision > fields.revision) return;
-    await this.institutions
-      .updateOne({ _id: institutionId }, { $set: fields }, { upsert: true, session })
-      .exec();
+    await upsertUnlessNewer(this.institutions, institutionId, fields, session);
   }
 
   /** Keeps the latest snapshot version of a forwarded proposal. */

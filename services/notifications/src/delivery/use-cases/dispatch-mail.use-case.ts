@@ -137,7 +137,7 @@ export class DispatchMailUseCase {
         messageId: mailMessageIdOf(message._id),
         headers: { 'X-KIPP-Message-Id': message._id, 'X-KIPP-Template': message.template },
       });
-      await this.deliveries.markSent(message, sent.messageId, new Date());
+      await this.deliveries.markSent(message, sent.messageId, new Date(), this.gate.windowOf(now));
       return 'sent';
     } catch (error) {
       return this.settleFailure(message, error);
