@@ -94,6 +94,10 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   private async startConsumer(): Promise<void> {
     for (let attempt = 1; !this.isShuttingDown(); attempt += 1) {
       try {
+        // Every collection and index exists before the first handler's transaction: on a
+        // single-node test database an index build waiting on an open transaction, while
+        // that transaction waits on the build, never ends.
+        for (const name of this.connection.modelNames()) await this.connection.model(name).init();
         await this.consumer.start();
         return;
       } catch (error) {
