@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+import { COLLECTION_CREATION } from '@kipp/mongo';
 import { testInfrastructure, uniqueName } from './infrastructure';
 
 export interface TestDatabase {
@@ -16,6 +17,7 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
     .createConnection(testInfrastructure.mongoUri, {
       dbName: name,
       serverSelectionTimeoutMS: 10_000,
+      ...COLLECTION_CREATION,
     })
     .asPromise();
   return {

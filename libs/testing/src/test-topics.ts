@@ -22,14 +22,31 @@ export interface TestTopics {
 const TOPIC_ATTEMPTS = 3;
 const TOPIC_ATTEMPT_MS = 30_000;
 
+/** Whether the broker's metadata has every topic with a leader for each of its partitions. */
+async function topicsReady(admin: Admin, names: readonly string[]): Promise<boolean> {
+  try {
+    const { topics } = await admin.fetchTopicMetadata({ topics: [...names] });
+    return (
+      topics.length === names.length &&
+      topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))
+    );
+  } catch {
+    // "This server does not host this topic-partition": the metadata is not there yet.
+    return false;
+  }
+}
+
 /**
- * Creates the topics with a fresh admin client per attempt, each attempt bounded: a broker
- * that has just restarted can leave a kafkajs admin waiting for leaders indefinitely.
- * Topics an earlier attempt created are simply there already.
+ * Creates the topics and waits until the broker's metadata serves all of them, so a consumer
+ * subscribing right after never meets "does not host this topic-partition". Each attempt
+ * uses a fresh admin client and is bounded: a broker that has just restarted can leave a
+ * kafkajs admin waiting for leaders indefinitely. Topics an earlier attempt created are
+ * simply there already.
  */
 async function createTopicsWithin(names: readonly string[], partitions: number): Promise<Admin> {
   for (let attempt = 1; ; attempt += 1) {
     const admin: Admin = kafka('test-topics').admin();
+    const deadline = Date.now() + TOPIC_ATTEMPT_MS;
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -43,6 +60,9 @@ async function createTopicsWithin(names: readonly string[], partitions: number):
               replicationFactor: 1,
             })),
           });
+          while (!(await topicsReady(admin, names)) && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
         })(),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
@@ -93,29 +113,6 @@ export interface ReadMessage {
   readonly headers: Record<string, string>;
 }
 
-const SUBSCRIBE_ATTEMPTS = 10;
-
-/**
- * A consumer subscribed to `topics` from the beginning. Topics created a moment ago may not
- * be in every broker's metadata yet ("does not host this topic-partition"): such retriable
- * refusals are retried a bounded number of times with a fresh consumer.
- */
-async function subscribedConsumer(topics: readonly string[]): Promise<Consumer> {
-  for (let attempt = 1; ; attempt += 1) {
-    const consumer = kafka('test-reader').consumer({ groupId: uniqueName('reader') });
-    try {
-      await consumer.connect();
-      await consumer.subscribe({ topics: [...topics], fromBeginning: true });
-      return consumer;
-    } catch (error) {
-      await consumer.disconnect().catch(() => undefined);
-      const retriable = (error as { retriable?: unknown }).retriable === true;
-      if (!retriable || attempt >= SUBSCRIBE_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-    }
-  }
-}
-
 /** Collects every message of some topics from the beginning, for assertions. */
 export class TopicReader {
   readonly messages: ReadMessage[] = [];
@@ -123,8 +120,15 @@ export class TopicReader {
 
   static async start(topics: readonly string[]): Promise<TopicReader> {
     const reader = new TopicReader();
-    const consumer = await subscribedConsumer(topics);
+    const consumer = kafka('test-reader').consumer({ groupId: uniqueName('reader') });
     reader.consumer = consumer;
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const headers: Record<string, string> = {};
