@@ -2,9 +2,9 @@ import { Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
+import { TIME_ZONES } from '@kipp/contracts';
 import { ApiZodResponse, ZodBody, ZodParams, ZodQuery } from '@kipp/service-kit';
 import type { SlotView } from './interview.repository';
-import { TIME_ZONE_OFFSET_HOURS, type IndonesianTimeZone } from './slot-generation';
 import { BookSlotUseCase } from './use-cases/book-slot.use-case';
 import { ConfirmSlotUseCase } from './use-cases/confirm-slot.use-case';
 import { GenerateSlotsUseCase } from './use-cases/generate-slots.use-case';
@@ -23,7 +23,7 @@ const generateBody = z.strictObject({
         date: z.iso.date(),
         start: time,
         end: time,
-        timeZone: z.enum(Object.keys(TIME_ZONE_OFFSET_HOURS) as [IndonesianTimeZone]),
+        timeZone: z.enum(TIME_ZONES),
       }),
     )
     .min(1)

@@ -1,6 +1,4 @@
-/** Indonesia's three time zones and their fixed offsets from UTC (no daylight saving). */
-export const TIME_ZONE_OFFSET_HOURS = { WIB: 7, WITA: 8, WIT: 9 } as const;
-export type IndonesianTimeZone = keyof typeof TIME_ZONE_OFFSET_HOURS;
+import { TIME_ZONE_OFFSET_HOURS, type TimeZone } from '@kipp/contracts';
 
 export interface SlotDay {
   /** YYYY-MM-DD in the given time zone. */
@@ -9,7 +7,7 @@ export interface SlotDay {
   start: string;
   /** HH:mm, local; the last slot ends at or before it. */
   end: string;
-  timeZone: IndonesianTimeZone;
+  timeZone: TimeZone;
 }
 
 export interface GeneratedSlot {
@@ -20,7 +18,7 @@ export interface GeneratedSlot {
 }
 
 /** The UTC instant of a local date and time in an Indonesian zone. */
-export function toInstant(date: string, time: string, timeZone: IndonesianTimeZone): Date {
+export function toInstant(date: string, time: string, timeZone: TimeZone): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
   return new Date(

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, QueryFilter, Model } from 'mongoose';
-import type { EditionConfiguration, INSTITUTION_TYPES } from '@kipp/contracts';
+import {
+  timeZoneOfProvince,
+  type EditionConfiguration,
+  type INSTITUTION_TYPES,
+} from '@kipp/contracts';
 import { upsertUnlessNewer } from '@kipp/mongo';
 import type { Locale, Role } from '../notification/contract-types';
 import type { Recipient } from '../notification/recipient';
@@ -19,7 +23,6 @@ import {
   type InstitutionEntry,
   type ProposalEntry,
 } from './directory.schema';
-import { timeZoneOfProvince } from './time-zone';
 
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 

@@ -1,7 +1,7 @@
 import { Schema } from 'mongoose';
 import { outboxPlugin, type OutboxFields } from '@kipp/messaging';
 import { schemaOptions } from '@kipp/mongo';
-import type { TimeZone } from '../directory/time-zone';
+import type { TimeZone } from '@kipp/contracts';
 import type { Category, Channel, TemplateId } from './catalogue';
 import type { Locale } from './contract-types';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, Model } from 'mongoose';
 import { uniqueRecipients } from '../directory/directory';
-import { TIME_ZONE_OFFSET_HOURS } from '../directory/time-zone';
+import { TIME_ZONE_OFFSET_HOURS } from '@kipp/contracts';
 import {
   DEFAULT_PREFERENCES,
   PREFERENCES_MODEL,

@@ -1,4 +1,4 @@
-import type { TimeZone } from '../directory/time-zone';
+import type { TimeZone } from '@kipp/contracts';
 import type { Locale } from './contract-types';
 
 /** Someone a message goes to, with what rendering needs. */

@@ -1,4 +1,4 @@
-import { TIME_ZONE_IANA, type TimeZone } from '../directory/time-zone';
+import { TIME_ZONE_IANA, type TimeZone } from '@kipp/contracts';
 import type { AwardTier, Locale, Role } from '../notification/contract-types';
 
 type Labels<K extends string> = Readonly<Record<K, Readonly<Record<Locale, string>>>>;

@@ -1,5 +1,5 @@
 import type Handlebars from 'handlebars';
-import { TIME_ZONES, type TimeZone } from '../directory/time-zone';
+import { TIME_ZONES, type TimeZone } from '@kipp/contracts';
 import type { Locale } from '../notification/contract-types';
 import {
   CHECK_LABELS,

@@ -1,4 +1,4 @@
-import type { TimeZone } from '../directory/time-zone';
+import type { TimeZone } from '@kipp/contracts';
 import type { TemplateId, TemplateParams } from '../notification/catalogue';
 import type { Locale } from '../notification/contract-types';
 

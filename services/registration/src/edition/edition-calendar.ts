@@ -1,19 +1,15 @@
-import type { EditionConfiguration } from '@kipp/contracts';
+import {
+  TIME_ZONE_OFFSET,
+  TIME_ZONE_OFFSET_HOURS,
+  type EditionConfiguration,
+  type TimeZone,
+} from '@kipp/contracts';
 
 export type EditionPhase = EditionConfiguration['calendar'][number]['phase'];
 export type CalendarEntry = EditionConfiguration['calendar'][number];
 
-/** The Indonesian time zones the portal enters and shows instants in (no daylight saving). */
-export const TIME_ZONES = {
-  WIB: { offset: '+07:00', minutes: 7 * 60 },
-  WITA: { offset: '+08:00', minutes: 8 * 60 },
-  WIT: { offset: '+09:00', minutes: 9 * 60 },
-} as const;
-export type TimeZoneLabel = keyof typeof TIME_ZONES;
-export const TIME_ZONE_LABELS = Object.keys(TIME_ZONES) as [TimeZoneLabel, ...TimeZoneLabel[]];
-
 /** Offsets an instant may be written with: UTC or one of the Indonesian zones. */
-export const ACCEPTED_OFFSETS = ['Z', '+00:00', ...Object.values(TIME_ZONES).map((z) => z.offset)];
+export const ACCEPTED_OFFSETS = ['Z', '+00:00', ...Object.values(TIME_ZONE_OFFSET)];
 
 export { scheduledPhaseAt } from '@kipp/contracts';
 
@@ -31,10 +27,9 @@ export function toUtcInstant(instant: string): string {
 }
 
 /** An instant rendered in an Indonesian zone: ISO-8601 with that zone's offset. */
-export function renderInZone(instant: string, zone: TimeZoneLabel): string {
-  const { offset, minutes } = TIME_ZONES[zone];
-  const shifted = new Date(Date.parse(instant) + minutes * 60_000).toISOString();
-  return `${shifted.slice(0, -1)}${offset}`;
+export function renderInZone(instant: string, zone: TimeZone): string {
+  const shifted = new Date(Date.parse(instant) + TIME_ZONE_OFFSET_HOURS[zone] * 3_600_000);
+  return `${shifted.toISOString().slice(0, -1)}${TIME_ZONE_OFFSET[zone]}`;
 }
 
 /**

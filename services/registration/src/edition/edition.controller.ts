@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
-import { editionPhaseSchema } from '@kipp/contracts';
+import { editionPhaseSchema, TIME_ZONES } from '@kipp/contracts';
 import {
   ApiZodResponse,
   errorResponseSchema,
@@ -10,7 +10,6 @@ import {
   ZodParams,
   ZodQuery,
 } from '@kipp/service-kit';
-import { TIME_ZONE_LABELS } from './edition-calendar';
 import {
   changePhaseInput,
   createEditionInput,
@@ -41,11 +40,11 @@ const listQuery = z.strictObject({
   year: z.coerce.number().int().min(2014).max(2100).optional(),
 });
 
-const calendarQuery = z.strictObject({ zone: z.enum(TIME_ZONE_LABELS).default('WIB') });
+const calendarQuery = z.strictObject({ zone: z.enum(TIME_ZONES).default('WIB') });
 
 const zonedCalendarView = z.object({
   editionId: z.string(),
-  zone: z.enum(TIME_ZONE_LABELS),
+  zone: z.enum(TIME_ZONES),
   offset: z.string(),
   phases: z.array(
     z.object({ phase: editionPhaseSchema, startsAt: z.string(), endsAt: z.string() }),

@@ -1,10 +1,9 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { INNOVATION_STATUSES } from '@kipp/contracts';
+import { INNOVATION_STATUSES, PROVINCE_CODES } from '@kipp/contracts';
 import { ApiZodResponse, Public, ZodParams, ZodQuery } from '@kipp/service-kit';
 import type { InnovationDiffusion, NationalDiffusion, ProvinceDiffusion } from './diffusion';
-import { PROVINCE_CODES } from './provinces';
 import { GetInnovationDiffusionUseCase } from './use-cases/get-innovation-diffusion.use-case';
 import { GetNationalDiffusionUseCase } from './use-cases/get-national-diffusion.use-case';
 import { GetProvinceDiffusionUseCase } from './use-cases/get-province-diffusion.use-case';

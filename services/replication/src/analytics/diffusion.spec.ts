@@ -7,7 +7,6 @@ import {
   type InnovationFacts,
   type LinkGroup,
 } from './diffusion';
-import { PROVINCE_CODES, provinceOf } from './provinces';
 
 const innovation = (id: string, over: Partial<InnovationFacts> = {}): InnovationFacts => ({
   innovationId: id,
@@ -35,15 +34,6 @@ const link = (
   status: 'implemented',
   recordedAt: new Date(recordedAt),
   confirmedAt: null,
-});
-
-describe('provinceOf', () => {
-  it('should take the province of a regency code and reject unknown codes', () => {
-    expect(PROVINCE_CODES).toHaveLength(38);
-    expect(provinceOf('3273')).toBe('32');
-    expect(provinceOf('99')).toBeNull();
-    expect(provinceOf(null)).toBeNull();
-  });
 });
 
 describe('innovationDiffusion', () => {

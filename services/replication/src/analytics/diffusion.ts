@@ -1,5 +1,5 @@
 import type { InnovationStatus } from '../catalogue/innovation.schema';
-import { PROVINCE_CODES, provinceOf, type ProvinceCode } from './provinces';
+import { PROVINCE_CODES, provinceOf, type ProvinceCode } from '@kipp/contracts';
 
 /*
  * Diffusion figures computed from facts the repository reads. Only confirmed links reach

@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@kipp/auth';
 import type { EditionDirectory } from '../edition/edition-directory';
 import type { EditionProjection } from '../edition/edition.schema';
-import type { TimeZone } from './close-time';
+import type { TimeZone } from '@kipp/contracts';
 import { ProposalStatusConflictError } from './proposal.errors';
 import type { ProposalLoader } from './proposal-loader';
 import { EDITABLE_STATUSES, type Proposal } from './proposal.schema';

@@ -1,4 +1,8 @@
-import { editionConfigurationExample, type EditionConfiguration } from '@kipp/contracts';
+import {
+  editionConfigurationExample,
+  timeZoneOfProvince,
+  type EditionConfiguration,
+} from '@kipp/contracts';
 import type { InstitutionAward, KnownInnovation } from '../innovation/innovation-lookup';
 import {
   checkEligibility,
@@ -7,7 +11,7 @@ import {
   type EligibilityContext,
   type EligibilityInput,
 } from './eligibility';
-import { formatInZone, timeZoneOfProvince } from './close-time';
+import { formatInZone } from './close-time';
 
 const closesAt = new Date('2027-03-31T16:59:59.000Z');
 const base: EligibilityInput = {

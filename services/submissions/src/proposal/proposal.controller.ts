@@ -2,9 +2,8 @@ import { Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
-import { groupIdSchema } from '@kipp/contracts';
+import { groupIdSchema, TIME_ZONES } from '@kipp/contracts';
 import { ApiZodResponse, ZodBody, ZodParams, ZodQuery } from '@kipp/service-kit';
-import { TIME_ZONE_NAMES } from './close-time';
 import { PROPOSAL_STATUSES, type Proposal } from './proposal.schema';
 import { proposalListView, proposalView, toProposalView, toSummaryView } from './proposal.view';
 import { CreateProposalUseCase } from './use-cases/create-proposal.use-case';
@@ -18,7 +17,7 @@ import { SubmitProposalUseCase } from './use-cases/submit-proposal.use-case';
 import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case';
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
-const zoneQuery = z.strictObject({ tz: z.enum(TIME_ZONE_NAMES).optional() });
+const zoneQuery = z.strictObject({ tz: z.enum(TIME_ZONES).optional() });
 const listQuery = z.strictObject({
   editionId: z.string().min(1).max(64).optional(),
   status: z.enum(PROPOSAL_STATUSES).optional(),

@@ -3,7 +3,8 @@ import type { Connection } from 'mongoose';
 import type { AuthenticatedUser } from '@kipp/auth';
 import { InjectConnection } from '@kipp/mongo';
 import type { EditionProjection } from '../edition/edition.schema';
-import { formatInZone, timeZoneOfProvince, type TimeZone } from './close-time';
+import { timeZoneOfProvince, type TimeZone } from '@kipp/contracts';
+import { formatInZone } from './close-time';
 import { SubmissionClosedError } from './proposal.errors';
 
 /**

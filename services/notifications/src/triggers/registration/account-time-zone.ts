@@ -1,4 +1,4 @@
-import { timeZoneOfProvince, type TimeZone } from '../../directory/time-zone';
+import { timeZoneOfProvince, type TimeZone } from '@kipp/contracts';
 
 /**
  * The zone an account's mail is written in: its institution's province when the institution

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@kipp/auth';
-import {
-  renderInZone,
-  TIME_ZONES,
-  type EditionPhase,
-  type TimeZoneLabel,
-} from '../edition-calendar';
+import { TIME_ZONE_OFFSET, type TimeZone } from '@kipp/contracts';
+import { renderInZone, type EditionPhase } from '../edition-calendar';
 import { GetEditionUseCase } from './get-edition.use-case';
 
 export interface ZonedCalendar {
   editionId: string;
-  zone: TimeZoneLabel;
+  zone: TimeZone;
   offset: string;
   phases: { phase: EditionPhase; startsAt: string; endsAt: string }[];
 }
@@ -22,14 +18,14 @@ export class GetEditionCalendarUseCase {
 
   async execute(
     editionId: string,
-    zone: TimeZoneLabel,
+    zone: TimeZone,
     actor: AuthenticatedUser,
   ): Promise<ZonedCalendar> {
     const edition = await this.getEdition.execute(editionId, actor);
     return {
       editionId,
       zone,
-      offset: TIME_ZONES[zone].offset,
+      offset: TIME_ZONE_OFFSET[zone],
       phases: edition.settings.calendar.map((entry) => ({
         phase: entry.phase,
         startsAt: renderInZone(entry.startsAt, zone),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AnalyticsCache } from '../analytics.cache';
 import { AnalyticsRepository } from '../analytics.repository';
 import { provinceDiffusion, type ProvinceDiffusion } from '../diffusion';
-import type { ProvinceCode } from '../provinces';
+import type { ProvinceCode } from '@kipp/contracts';
 
 /** Innovations, replications in and out and statuses of every province (or of one). */
 @Injectable()

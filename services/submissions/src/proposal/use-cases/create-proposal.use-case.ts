@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthError, type AuthenticatedUser } from '@kipp/auth';
-import type { GROUP_IDS } from '@kipp/contracts';
+import type { GROUP_IDS, TimeZone } from '@kipp/contracts';
 import { EditionDirectory } from '../../edition/edition-directory';
-import type { TimeZone } from '../close-time';
 import { EligibilityRunner } from '../eligibility-runner';
 import { FormMismatchError, GroupByInvitationError } from '../proposal.errors';
 import { ProposalRepository } from '../proposal.repository';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import type { AuthenticatedUser } from '@kipp/auth';
-import { ProposalForwardedV1, type ProposalSnapshot } from '@kipp/contracts';
+import { ProposalForwardedV1, type ProposalSnapshot, type TimeZone } from '@kipp/contracts';
 import { createEvent, OutboxNotifier } from '@kipp/messaging';
 import { InjectConnection, runInTransaction } from '@kipp/mongo';
 import { EditionDirectory } from '../../edition/edition-directory';
-import type { TimeZone } from '../close-time';
 import { countWords } from '../eligibility';
 import { EligibilityRunner } from '../eligibility-runner';
 import {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@kipp/auth';
-import { ProposalReturnedV1 } from '@kipp/contracts';
+import { ProposalReturnedV1, type TimeZone } from '@kipp/contracts';
 import { createEvent, OutboxNotifier } from '@kipp/messaging';
 import { EditionDirectory } from '../../edition/edition-directory';
-import type { TimeZone } from '../close-time';
 import { ProposalNotFoundError, ProposalStatusConflictError } from '../proposal.errors';
 import { ProposalLoader } from '../proposal-loader';
 import { ProposalRepository } from '../proposal.repository';

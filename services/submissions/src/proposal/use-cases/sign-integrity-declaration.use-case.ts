@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@kipp/auth';
 import { EditionDirectory } from '../../edition/edition-directory';
-import type { TimeZone } from '../close-time';
+import type { TimeZone } from '@kipp/contracts';
 import { EligibilityRunner } from '../eligibility-runner';
 import { ProposalNotFoundError, ProposalRevisionConflictError } from '../proposal.errors';
 import { ProposalLoader } from '../proposal-loader';

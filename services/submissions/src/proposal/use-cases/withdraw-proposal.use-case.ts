@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import type { AuthenticatedUser } from '@kipp/auth';
-import { ProposalWithdrawnV1 } from '@kipp/contracts';
+import { ProposalWithdrawnV1, type TimeZone } from '@kipp/contracts';
 import { createEvent, OutboxNotifier } from '@kipp/messaging';
 import { InjectConnection, runInTransaction } from '@kipp/mongo';
 import { EditionDirectory } from '../../edition/edition-directory';
-import type { TimeZone } from '../close-time';
 import { ProposalNotFoundError, ProposalStatusConflictError } from '../proposal.errors';
 import { ProposalLoader } from '../proposal-loader';
 import { ProposalRepository } from '../proposal.repository';

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientSession } from 'mongoose';
-import type { EventEnvelope, LocalAdminRequestDecidedV1, PayloadOf } from '@kipp/contracts';
+import {
+  timeZoneOfProvince,
+  type EventEnvelope,
+  type LocalAdminRequestDecidedV1,
+  type PayloadOf,
+} from '@kipp/contracts';
 import { Directory } from '../../../directory/directory';
-import { timeZoneOfProvince } from '../../../directory/time-zone';
 import { Notifier } from '../../../notification/notifier';
 
 export type LocalAdminRequestDecided = EventEnvelope<PayloadOf<typeof LocalAdminRequestDecidedV1>>;

@@ -1,4 +1,13 @@
-import { timeZoneOfProvince } from './time-zone';
+import { PROVINCE_CODES, provinceOf, timeZoneOfProvince } from './provinces';
+
+describe('provinceOf', () => {
+  it('should take the province of a regency code and reject unknown codes', () => {
+    expect(PROVINCE_CODES).toHaveLength(38);
+    expect(provinceOf('3273')).toBe('32');
+    expect(provinceOf('99')).toBeNull();
+    expect(provinceOf(null)).toBeNull();
+  });
+});
 
 describe('timeZoneOfProvince', () => {
   it.each([
