@@ -1,4 +1,5 @@
 export { getConnectionToken, InjectConnection } from '@nestjs/mongoose';
+export * from './collection-ready.plugin';
 export * from './mongo.module';
 export * from './mongo-errors';
 export * from './run-in-transaction';

@@ -18,16 +18,6 @@ export interface MongoModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'>
   readonly inject?: FactoryProvider['inject'];
 }
 
-/**
- * How collections come to exist, for every connection of the platform and its tests. A
- * collection is created by its first index build or its first write, never by a separate
- * `create` command: on the local SecantusDB a `create` racing the first insert into the
- * same collection deadlocks the whole server (the create holds the catalogue lock while it
- * waits for the insert's uncommitted catalogue entry; the insert waits for that lock).
- * Real MongoDB creates collections implicitly just the same, so nothing is lost there.
- */
-export const COLLECTION_CREATION = { autoCreate: false } as const;
-
 /** The connection options every service uses; exported so tests can assert them. */
 export function mongooseOptions({ dbName }: MongoModuleOptions): MongooseModuleOptions {
   return {
@@ -40,7 +30,7 @@ export function mongooseOptions({ dbName }: MongoModuleOptions): MongooseModuleO
     // it and collections are small (thousands of proposals a year), so the build is quick
     // and a migration step would only add a way to forget one.
     autoIndex: true,
-    ...COLLECTION_CREATION,
+    autoCreate: true,
   };
 }
 

@@ -1,5 +1,4 @@
 import mongoose, { type Connection } from 'mongoose';
-import { COLLECTION_CREATION } from '@kipp/mongo';
 import { testInfrastructure, uniqueName } from './infrastructure';
 
 export interface TestDatabase {
@@ -17,7 +16,6 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
     .createConnection(testInfrastructure.mongoUri, {
       dbName: name,
       serverSelectionTimeoutMS: 10_000,
-      ...COLLECTION_CREATION,
     })
     .asPromise();
   return {

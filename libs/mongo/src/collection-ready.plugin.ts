@@ -1,0 +1,42 @@
+import mongoose, { type Schema } from 'mongoose';
+
+/** What the plugin needs of a model. */
+interface Initialising {
+  init(): Promise<unknown>;
+}
+
+/** Waits for the model's collection and indexes; a failed index build is reported by mongoose itself. */
+async function settled(model: Initialising): Promise<void> {
+  await model.init().catch(() => undefined);
+}
+
+/**
+ * Every write through a model waits until the model's collection and indexes exist, which
+ * mongoose starts building when the model is compiled. So unique indexes guard the very first
+ * writes, no write ever creates a collection implicitly (inside a transaction, say) while
+ * that collection's index build is running, and a single-node SecantusDB never deadlocks on
+ * a collection created by a write and an index build at once. Reads need no wait.
+ */
+export function collectionReadyPlugin(schema: Schema): void {
+  schema.pre('save', async function () {
+    // Global plugins reach subdocument schemas too; their parent's save already waited.
+    if (this.$isSubdocument) return;
+    await settled(this.constructor as unknown as Initialising);
+  });
+  schema.pre('insertMany', async function () {
+    await settled(this);
+  });
+  schema.pre('bulkWrite', async function () {
+    await settled(this);
+  });
+  schema.pre(
+    ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace'],
+    async function () {
+      await settled(this.model);
+    },
+  );
+}
+
+// Registered once for every schema compiled after @kipp/mongo is loaded: services compile
+// their models when their Nest modules initialise, tests when they build their fixtures.
+mongoose.plugin(collectionReadyPlugin);
