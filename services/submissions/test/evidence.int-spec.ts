@@ -200,7 +200,7 @@ describe('submissions service: evidence files', () => {
       expect(response.headers['content-type']).toBe('application/pdf');
       expect(response.headers['x-checksum-sha256']).toBe(sha256);
       expect(response.headers['content-disposition']).toBe(
-        'attachment; filename="standar-pelayanan.pdf"',
+        `attachment; filename="standar-pelayanan.pdf"; filename*=UTF-8''standar-pelayanan.pdf`,
       );
     }
   });

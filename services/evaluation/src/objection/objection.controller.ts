@@ -16,7 +16,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
 import { EVIDENCE_TYPES } from '@kipp/contracts';
-import { ApiZodResponse, Public, ZodBody, ZodParams } from '@kipp/service-kit';
+import { ApiZodResponse, fileDownload, Public, ZodBody, ZodParams } from '@kipp/service-kit';
 import type { StoredObjection } from './objection.repository';
 import { DownloadObjectionEvidenceUseCase } from './use-cases/download-objection-evidence.use-case';
 import {
@@ -166,12 +166,7 @@ export class ObjectionController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.downloadEvidence.execute(params.id, params.fileId);
-    response.setHeader('X-Checksum-SHA256', file.sha256);
-    return new StreamableFile(file.stream, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.sizeBytes,
-    });
+    return fileDownload(response, file);
   }
 
   @Post('objections/:id/resolve')

@@ -18,6 +18,7 @@ import { REPLICATION_CONFIRMATIONS, REPLICATION_STATUSES } from '@kipp/contracts
 import {
   ApiZodResponse,
   DETECTABLE_FILE_TYPES,
+  fileDownload,
   Public,
   ZodBody,
   ZodParams,
@@ -205,12 +206,7 @@ export class LedgerController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.downloadEvidence.execute(user, params.id, params.fileId);
-    response.setHeader('X-Checksum-SHA256', file.sha256);
-    return new StreamableFile(file.stream, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.sizeBytes,
-    });
+    return fileDownload(response, file);
   }
 
   @Post('replications/:id/countersign')

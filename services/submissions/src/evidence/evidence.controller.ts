@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
 import { EVIDENCE_TYPES } from '@kipp/contracts';
-import { ApiZodResponse, ZodParams } from '@kipp/service-kit';
+import { ApiZodResponse, fileDownload, ZodParams } from '@kipp/service-kit';
 import type { ProposalEvidence } from '../proposal/proposal.schema';
 import { DeleteEvidenceUseCase } from './use-cases/delete-evidence.use-case';
 import {
@@ -93,12 +93,7 @@ export class EvidenceController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.downloadEvidence.execute(user, params);
-    response.setHeader('X-Checksum-SHA256', file.sha256);
-    return new StreamableFile(file.stream, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.sizeBytes,
-    });
+    return fileDownload(response, file);
   }
 
   @Delete(':evidenceId')
