@@ -19,7 +19,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
-    files: ['**/*.ts', '**/*.mts'],
+    files: ['**/*.ts', '**/*.mts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -47,6 +47,8 @@ export default tseslint.config(
               sourceTag: 'type:e2e',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:testing'],
             },
+            // The web portal runs in the browser: only the shared contracts (no Node code).
+            { sourceTag: 'type:portal', onlyDependOnLibsWithTags: ['type:contracts'] },
           ],
         },
       ],
@@ -74,6 +76,24 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: '@kipp/testing', message: 'The testing library is for tests only.' }] },
+      ],
+    },
+  },
+  {
+    // The gateway serves the portal under a CSP without 'unsafe-inline': no style attributes,
+    // and no HTML strings put into the page.
+    files: ['services/gateway/portal/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='style']",
+          message: 'Inline styles break the CSP: use a class from styles.css.',
+        },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text, never HTML strings.',
+        },
       ],
     },
   },

@@ -1,4 +1,5 @@
-// `npm start`: the local infrastructure and a development mail relay (mails land in
+// `npm start`: the web portal's build (dist/portal, served by the gateway), the local
+// infrastructure and a development mail relay (mails land in
 // .local/mail/ as .eml files), then every service, each in its own process with
 // its log in .local/logs/<service>.log, then the demo data (tools/demo-data.mts; skipped
 // with KIPP_DEMO=false or --no-demo). Ctrl-C stops everything this command started.
@@ -9,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { down, envVars, status, up, type Component } from '../infra/local/infra.mts';
 import { demoTable, seedDemo } from './demo-data.mts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.mts';
+import { buildPortal } from './portal-build.mts';
 import { DEMO_NATIONAL_ADMIN, SERVICES, serviceArgs, type ServiceDefinition } from './services.mts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -62,6 +64,8 @@ async function main(): Promise<void> {
   const startedInfra: Component[] = before
     .filter((c) => c.state !== 'running' && c.state !== 'external')
     .map((c) => c.name);
+  say('building the web portal …');
+  await buildPortal();
   await up();
   let mail: MailCatcher | null = null;
   try {

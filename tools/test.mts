@@ -80,6 +80,8 @@ async function main(): Promise<number> {
     { name: 'typecheck tools', command: 'tsc', args: ['-p', 'tools/tsconfig.json'] },
     { name: 'typecheck infra', command: 'tsc', args: ['-p', 'infra/tsconfig.json'] },
     nx('test', ['--parallel=2']),
+    // The web portal, which the gateway serves in the end-to-end tests.
+    nx('build'),
   ];
   let failures = 0;
   for (const step of staticChecks) {

@@ -1,0 +1,41 @@
+// Unit specs of the portal: *.spec.ts(x) beside the code, in jsdom (a spec that needs
+// Node's own fetch says `@jest-environment node` in its docblock). React Router and its
+// dependencies ship as ESM only, so they are transpiled to CommonJS like our sources.
+const path = require('node:path');
+const { moduleNameMapper, workspaceRoot } = require('../../../jest.preset');
+
+const esmOnlyPackages = ['react-router', '@remix-run/route-pattern', 'cookie-es'];
+
+const swc = (syntax) => [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: syntax === 'ecmascript' ? { syntax } : { syntax, tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = {
+  // One jest project, named like every project's unit specs (`--selectProjects unit`).
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { url: 'http://127.0.0.1/' },
+      transform: {
+        [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: swc('ecmascript'),
+        '^.+\\.tsx?$': swc('typescript'),
+      },
+      transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
+      moduleNameMapper,
+      moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+    },
+  ],
+  reporters: ['default', path.join(workspaceRoot, 'tools/jest-summary-reporter.cjs')],
+};

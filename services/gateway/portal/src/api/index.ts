@@ -1,0 +1,12 @@
+export { ApiError, CLIENT_ERROR_CODES, errorFromResponse, isErrorBody } from './api-error';
+export type { ErrorBody } from './api-error';
+export { ApiClient, REQUEST_ID_HEADER, TOKEN_EXPIRED_CODE, withQuery } from './client';
+export type { ApiClientOptions, Query, RequestOptions, TokenSource, UploadOptions } from './client';
+export { describeError } from './describe-error';
+export type { DescribedError, ErrorCodeMessages } from './describe-error';
+export { errorMessages } from './messages';
+export { ApiProvider, useApi } from './api-context';
+export { useAction } from './use-action';
+export type { Action } from './use-action';
+export { useApiQuery } from './use-api-query';
+export type { ApiQuery } from './use-api-query';

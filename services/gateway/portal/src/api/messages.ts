@@ -1,0 +1,56 @@
+import { defineMessages } from '../i18n';
+
+/**
+ * What people read for the platform's common error codes. A feature passes its own codes
+ * to `describeError` on top of these; an unknown code falls back to `unknown`.
+ */
+export const errorMessages = defineMessages({
+  id: {
+    NETWORK_ERROR: 'Tidak dapat terhubung ke server. Periksa koneksi Anda, lalu coba lagi.',
+    UNEXPECTED_RESPONSE: 'Server memberikan jawaban yang tidak terduga. Coba lagi nanti.',
+    REQUEST_ABORTED: 'Permintaan dibatalkan.',
+    AUTH_TOKEN_MISSING: 'Anda perlu masuk terlebih dahulu.',
+    AUTH_TOKEN_INVALID: 'Sesi Anda tidak berlaku. Silakan masuk kembali.',
+    AUTH_TOKEN_EXPIRED: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+    AUTH_FORBIDDEN: 'Anda tidak memiliki akses untuk tindakan ini.',
+    REFRESH_TOKEN_INVALID: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+    REFRESH_TOKEN_REUSED: 'Sesi Anda dihentikan demi keamanan. Silakan masuk kembali.',
+    VALIDATION_FAILED: 'Beberapa isian tidak valid. Periksa kembali isian Anda.',
+    MALFORMED_JSON: 'Permintaan tidak dapat dibaca oleh server.',
+    PAYLOAD_TOO_LARGE: 'Data atau berkas terlalu besar.',
+    UNSUPPORTED_MEDIA_TYPE: 'Jenis berkas tidak didukung.',
+    NOT_FOUND: 'Halaman atau data yang dicari tidak ditemukan.',
+    TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan. Tunggu sebentar, lalu coba lagi.',
+    RATE_LIMITED: 'Terlalu banyak permintaan. Tunggu sebentar, lalu coba lagi.',
+    SERVICE_UNAVAILABLE: 'Layanan sedang tidak tersedia. Coba lagi beberapa saat lagi.',
+    UPSTREAM_DOWN: 'Layanan sedang tidak tersedia. Coba lagi beberapa saat lagi.',
+    INTERNAL: 'Terjadi kesalahan pada server. Coba lagi nanti.',
+    unknown: 'Terjadi kesalahan. Coba lagi nanti.',
+    requestId: 'ID permintaan',
+    code: 'Kode',
+  },
+  en: {
+    NETWORK_ERROR: 'Cannot reach the server. Check your connection and try again.',
+    UNEXPECTED_RESPONSE: 'The server gave an unexpected answer. Try again later.',
+    REQUEST_ABORTED: 'The request was cancelled.',
+    AUTH_TOKEN_MISSING: 'Please sign in first.',
+    AUTH_TOKEN_INVALID: 'Your session is not valid. Please sign in again.',
+    AUTH_TOKEN_EXPIRED: 'Your session has ended. Please sign in again.',
+    AUTH_FORBIDDEN: 'You do not have access to this action.',
+    REFRESH_TOKEN_INVALID: 'Your session has ended. Please sign in again.',
+    REFRESH_TOKEN_REUSED: 'Your session was ended for your security. Please sign in again.',
+    VALIDATION_FAILED: 'Some fields are not valid. Please check what you entered.',
+    MALFORMED_JSON: 'The server could not read the request.',
+    PAYLOAD_TOO_LARGE: 'The data or file is too large.',
+    UNSUPPORTED_MEDIA_TYPE: 'This type of file is not supported.',
+    NOT_FOUND: 'The page or data you asked for was not found.',
+    TOO_MANY_ATTEMPTS: 'Too many attempts. Wait a moment, then try again.',
+    RATE_LIMITED: 'Too many requests. Wait a moment, then try again.',
+    SERVICE_UNAVAILABLE: 'The service is not available right now. Try again shortly.',
+    UPSTREAM_DOWN: 'The service is not available right now. Try again shortly.',
+    INTERNAL: 'Something went wrong on the server. Try again later.',
+    unknown: 'Something went wrong. Try again later.',
+    requestId: 'Request id',
+    code: 'Code',
+  },
+});

@@ -1,0 +1,15 @@
+// The route registry: every feature of the portal, one line each. A feature lives in
+// src/features/<name>/ (or src/auth/ for sign-in) and declares its pages and navigation
+// entries in its own routes.ts with defineFeature; its pages load on first visit.
+import { signInFeature } from '../auth/routes';
+import { dashboardFeature } from '../features/dashboard/routes';
+import { notificationsFeature } from '../features/notifications/routes';
+import { profileFeature } from '../features/profile/routes';
+import type { Feature } from './feature';
+
+export const FEATURES: readonly Feature[] = [
+  signInFeature,
+  dashboardFeature,
+  notificationsFeature,
+  profileFeature,
+];

@@ -1,0 +1,36 @@
+import { defineMessages } from '../i18n';
+
+export const uiMessages = defineMessages({
+  id: {
+    close: 'Tutup',
+    pagination: 'Navigasi halaman',
+    previous: 'Sebelumnya',
+    next: 'Berikutnya',
+    page: (page: number) => `Halaman ${page}`,
+    pageOf: (page: number, pages: number) => `Halaman ${page} dari ${pages}`,
+    loading: 'Memuat…',
+    dataTable: 'Tabel data',
+    showData: 'Tampilkan data sebagai tabel',
+    category: 'Kategori',
+    value: 'Nilai',
+    share: 'Persentase',
+    total: 'Total',
+    percentDone: (percent: number) => `${percent}% selesai`,
+  },
+  en: {
+    close: 'Close',
+    pagination: 'Pagination',
+    previous: 'Previous',
+    next: 'Next',
+    page: (page: number) => `Page ${page}`,
+    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    loading: 'Loading…',
+    dataTable: 'Data table',
+    showData: 'Show the data as a table',
+    category: 'Category',
+    value: 'Value',
+    share: 'Share',
+    total: 'Total',
+    percentDone: (percent: number) => `${percent}% done`,
+  },
+});
