@@ -47,6 +47,7 @@ export {
   FILE_TYPE_HEAD_BYTES,
   type DetectableFileType,
 } from './files/detect-file-type';
+export { csvCell, csvLine, toCsv, type CsvCell } from './export/csv';
 export { attachmentDisposition, fileDownload, type DownloadableFile } from './files/file-download';
 export {
   RedisRateLimiter,

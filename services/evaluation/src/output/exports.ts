@@ -1,4 +1,4 @@
-import type { CsvCell } from './csv';
+import type { CsvCell } from '@kipp/service-kit';
 import { highestWinningTier } from './award-tiers';
 import type { AwardRow } from './award-rows';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { buildAwardRows } from '../award-rows';
 import { TIER_PRIORITY } from '../award-tiers';
-import { toCsv } from '../csv';
+import { toCsv } from '@kipp/service-kit';
 import { CSV_CONTENT_TYPE, PDF_CONTENT_TYPE, type ExportFile } from '../export-file';
 import { DECREE_ANNEX_COLUMNS, decreeAnnexRecord } from '../exports';
 import { OutputRepository } from '../output.repository';

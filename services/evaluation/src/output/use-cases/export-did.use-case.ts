@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { buildAwardRows } from '../award-rows';
-import { toCsv } from '../csv';
+import { toCsv } from '@kipp/service-kit';
 import { CSV_CONTENT_TYPE, type ExportFile } from '../export-file';
 import { DID_COLUMNS, didRecords } from '../exports';
 import { OutputRepository } from '../output.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AwardTier } from '@kipp/contracts';
 import { buildAwardRows } from '../award-rows';
-import { toCsv } from '../csv';
+import { toCsv } from '@kipp/service-kit';
 import { CSV_CONTENT_TYPE, type ExportFile } from '../export-file';
 import { OutputRepository } from '../output.repository';
 import { assessUnpsa } from '../unpsa-rule';

@@ -1,5 +1,5 @@
 import type { InnovationRow } from '../innovation.views';
-import type { CsvCell } from './csv';
+import type { CsvCell } from '@kipp/service-kit';
 
 /** The CSV columns: the API row's fields, lists joined with `;`. */
 export const CSV_COLUMNS = [

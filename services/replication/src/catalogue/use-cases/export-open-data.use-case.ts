@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../catalogue.settings';
 import { InnovationRepository } from '../innovation.repository';
 import { toRow } from '../innovation.views';
-import { csvLine } from '../open-data/csv';
+import { csvLine } from '@kipp/service-kit';
 import { CSV_COLUMNS, csvCellsOf } from '../open-data/open-data-format';
 
 /**

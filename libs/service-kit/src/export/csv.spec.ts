@@ -1,4 +1,4 @@
-import { csvCell, toCsv } from './csv';
+import { csvCell, csvLine, toCsv } from './csv';
 
 describe('csv', () => {
   it('should quote a cell when it holds a comma, a quote or a line break', () => {
@@ -19,6 +19,10 @@ describe('csv', () => {
   it('should write numbers as they are when the export itself wrote them', () => {
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(null)).toBe('');
+  });
+
+  it('should write one record with its line end for a streamed export', () => {
+    expect(csvLine(['a,b', 7, true, null])).toBe('"a,b",7,true,\r\n');
   });
 
   it('should end every record with CRLF when rendering a table', () => {

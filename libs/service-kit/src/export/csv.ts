@@ -11,12 +11,17 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvCell(value: CsvCell): string {
   if (value === null) return '';
-  // Numbers the export writes itself (ranks, years) are data, never formulas.
+  // Numbers and booleans the export writes itself (ranks, years) are data, never formulas.
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const neutralised = FORMULA_TRIGGERS.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(neutralised) ? `"${neutralised.replace(/"/g, '""')}"` : neutralised;
 }
 
+/** One record with its line end, for exports streamed a row at a time. */
+export function csvLine(cells: readonly CsvCell[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map(csvLine).join('');
 }
