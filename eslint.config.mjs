@@ -100,6 +100,7 @@ export default tseslint.config(
   {
     files: [
       '**/*.spec.ts',
+      '**/*.spec.tsx',
       '**/test/**/*.ts',
       '**/bench/**/*.ts',
       'e2e/**/*.ts',

@@ -1,13 +1,13 @@
-// Unit specs of the portal: *.spec.ts(x) beside the code, in jsdom (a spec that needs
-// Node's own fetch says `@jest-environment node` in its docblock). React Router and its
-// dependencies ship as ESM only, so they are transpiled to CommonJS like our sources.
+// Unit specs of the portal: *.spec.ts(x) beside the code, in jsdom with Node's fetch
+// (jest-environment.cjs). React Router and its dependencies ship as ESM only, so they are
+// transpiled to CommonJS like our sources.
 const path = require('node:path');
 const { moduleNameMapper, workspaceRoot } = require('../../../jest.preset');
 
 const esmOnlyPackages = ['react-router', '@remix-run/route-pattern', 'cookie-es'];
 
 const swc = (syntax) => [
-  '@swc/jest',
+  syntax === 'ecmascript' ? path.join(__dirname, 'jest-esm-transform.cjs') : '@swc/jest',
   {
     jsc: {
       parser: syntax === 'ecmascript' ? { syntax } : { syntax, tsx: true },
@@ -25,10 +25,10 @@ module.exports = {
     {
       displayName: 'unit',
       rootDir: __dirname,
-      testEnvironment: 'jsdom',
+      testEnvironment: path.join(__dirname, 'jest-environment.cjs'),
       testEnvironmentOptions: { url: 'http://127.0.0.1/' },
       transform: {
-        [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: swc('ecmascript'),
+        [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.m?js$`]: swc('ecmascript'),
         '^.+\\.tsx?$': swc('typescript'),
       },
       transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],

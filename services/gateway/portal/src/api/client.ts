@@ -217,11 +217,15 @@ export class ApiClient {
   }
 
   private transportError(cause: unknown, requestId: string | null): ApiError {
-    const aborted = cause instanceof DOMException && cause.name === 'AbortError';
+    // Read by shape: error classes differ between realms (page, worker, test runner).
+    const { name, message } =
+      typeof cause === 'object' && cause !== null
+        ? (cause as { name?: unknown; message?: unknown })
+        : { name: undefined, message: cause };
     return new ApiError({
       status: 0,
-      code: aborted ? CLIENT_ERROR_CODES.aborted : CLIENT_ERROR_CODES.network,
-      message: cause instanceof Error ? cause.message : String(cause),
+      code: name === 'AbortError' ? CLIENT_ERROR_CODES.aborted : CLIENT_ERROR_CODES.network,
+      message: typeof message === 'string' ? message : String(cause),
       requestId,
     });
   }

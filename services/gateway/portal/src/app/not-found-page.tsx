@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useMessages } from '../i18n';
+import { Progress } from '../ui/progress';
 import { appMessages } from './messages';
 import { usePageTitle } from './page-title';
 
@@ -34,4 +35,10 @@ export function RouteErrorPage() {
       </button>
     </section>
   );
+}
+
+/** What shows while the code of the first page opened loads. */
+export function PageLoading() {
+  const t = useMessages(appMessages);
+  return <Progress label={t.loadingPage} />;
 }

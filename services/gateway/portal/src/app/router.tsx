@@ -3,7 +3,7 @@ import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react
 import { RequireAudience } from '../auth/require-audience';
 import type { Feature, FeatureRoute } from './feature';
 import { Layout } from './layout';
-import { NotFoundPage, RouteErrorPage } from './not-found-page';
+import { NotFoundPage, PageLoading, RouteErrorPage } from './not-found-page';
 
 function lazyRoute(route: FeatureRoute): RouteObject {
   return {
@@ -25,6 +25,8 @@ export function routeTree(features: readonly Feature[]): RouteObject[] {
   return [
     {
       element: <Layout features={features} />,
+      // While the first page's code loads.
+      hydrateFallbackElement: <PageLoading />,
       errorElement: (
         <Layout features={features}>
           <RouteErrorPage />

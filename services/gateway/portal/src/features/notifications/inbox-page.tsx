@@ -109,7 +109,11 @@ export default function InboxPage() {
         <Select
           label={t.filterLabel}
           value={filter}
-          onChange={(event) => setFilter(event.target.value === 'unread' ? 'unread' : 'all')}
+          onChange={(event) => {
+            // Another filter: the list starts over (a reload after "read all" keeps it meanwhile).
+            setItems([]);
+            setFilter(event.target.value === 'unread' ? 'unread' : 'all');
+          }}
           options={[
             { value: 'all', label: t.filterAll },
             { value: 'unread', label: t.filterUnread },
@@ -125,7 +129,7 @@ export default function InboxPage() {
         </Alert>
       ) : null}
       {error ? <ErrorAlert error={error} codes={codes} /> : null}
-      {loading ? (
+      {loading && items.length === 0 ? (
         <Progress label={t.loading} />
       ) : items.length === 0 ? (
         <EmptyState title={filter === 'unread' ? t.emptyUnread : t.empty} />

@@ -90,8 +90,8 @@ export default function PreferencesPage() {
           </fieldset>
           {mandatory.length > 0 ? (
             <div>
-              <h2>{t.mandatory}</h2>
-              <ul>
+              <h2 id="mandatory-categories">{t.mandatory}</h2>
+              <ul aria-labelledby="mandatory-categories">
                 {mandatory.map((category) => (
                   <li key={category.category}>{category.name[locale]}</li>
                 ))}
