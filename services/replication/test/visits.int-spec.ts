@@ -120,6 +120,7 @@ describe('visits (studi tiru)', () => {
       purpose: 'Studi tiru Posyandu Digital',
       confirmed: false,
       confirmedAt: null,
+      visitorInstitutionName: 'Pemerintah Kota Yogyakarta',
       ledToReplication: false,
     });
     expect(recorded.visitId).toMatch(/^vis_/);
@@ -279,6 +280,11 @@ describe('visits (studi tiru)', () => {
     expect(byId.get(unconfirmed.visitId)).toMatchObject({
       confirmed: false,
       ledToReplication: false,
+    });
+    // Confirming again answers the visit as the list shows it, replication included.
+    expect((await confirm(jogja.visitId, 'inst_jogja')).body).toMatchObject({
+      visitId: jogja.visitId,
+      ledToReplication: true,
     });
     expect(origin.map((visit) => visit.visitedOn)).toEqual(
       [...origin.map((v) => v.visitedOn)].sort(),

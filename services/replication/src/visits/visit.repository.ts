@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ClientSession, Connection, Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { pushToOutbox, type PendingEvent } from '@kipp/messaging';
 import { InjectConnection } from '@kipp/mongo';
 import { INNOVATION_MODEL, type InnovationDocument } from '../catalogue/innovation.schema';
@@ -51,13 +51,11 @@ export class VisitRepository {
     confirmedBy: string,
     confirmedAt: Date,
     events: readonly PendingEvent[],
-    session: ClientSession,
   ): Promise<boolean> {
     const result = await this.visits
       .updateOne(
         { _id: visitId, confirmed: false },
         { $set: { confirmed: true, confirmedBy, confirmedAt }, $push: pushToOutbox(events) },
-        { session },
       )
       .exec();
     return result.modifiedCount === 1;

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
 import { ApiZodResponse, Public, ZodBody, ZodParams } from '@kipp/service-kit';
 import { ConfirmVisitUseCase } from './use-cases/confirm-visit.use-case';
-import { ListVisitsUseCase, type ListedVisit } from './use-cases/list-visits.use-case';
+import { ListVisitsUseCase } from './use-cases/list-visits.use-case';
+import type { ListedVisit } from './visit-annotator';
 import {
   recordVisitBodySchema,
   RecordVisitUseCase,
@@ -63,8 +64,7 @@ export class VisitsController {
     @ZodBody(recordVisitBodySchema) body: RecordVisitBody,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<VisitView> {
-    const visit = await this.recordVisit.execute(user, params.id, body);
-    return toView({ ...visit, visitorInstitutionName: null, ledToReplication: false });
+    return toView(await this.recordVisit.execute(user, params.id, body));
   }
 
   @Post('visits/:id/confirm')
@@ -76,8 +76,7 @@ export class VisitsController {
     @ZodParams(visitParams) params: z.infer<typeof visitParams>,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<VisitView> {
-    const visit = await this.confirmVisit.execute(user, params.id);
-    return toView({ ...visit, visitorInstitutionName: null, ledToReplication: false });
+    return toView(await this.confirmVisit.execute(user, params.id));
   }
 
   @Get('innovations/:id/visits')

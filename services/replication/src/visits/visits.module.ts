@@ -4,6 +4,7 @@ import type { ReplicationConfig } from '../config/replication.config';
 import { ConfirmVisitUseCase } from './use-cases/confirm-visit.use-case';
 import { ListVisitsUseCase } from './use-cases/list-visits.use-case';
 import { RecordVisitUseCase } from './use-cases/record-visit.use-case';
+import { VisitAnnotator } from './visit-annotator';
 import { VisitRepository } from './visit.repository';
 import { VISIT_MODEL, visitSchema } from './visit.schema';
 import { VisitsController } from './visits.controller';
@@ -16,7 +17,13 @@ export class VisitsModule {
       module: VisitsModule,
       imports: [MongooseModule.forFeature([{ name: VISIT_MODEL, schema: visitSchema }])],
       controllers: [VisitsController],
-      providers: [VisitRepository, RecordVisitUseCase, ConfirmVisitUseCase, ListVisitsUseCase],
+      providers: [
+        VisitRepository,
+        VisitAnnotator,
+        RecordVisitUseCase,
+        ConfirmVisitUseCase,
+        ListVisitsUseCase,
+      ],
     };
   }
 }

@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@kipp/auth';
-import { Directory } from '../../directory/directory';
-import { ledToReplication } from '../led-to-replication';
+import { VisitAnnotator, type ListedVisit } from '../visit-annotator';
 import { VisitInnovationNotFoundError } from '../visit.errors';
-import { VisitRepository, type StoredVisit } from '../visit.repository';
-
-export interface ListedVisit extends StoredVisit {
-  visitorInstitutionName: string | null;
-  ledToReplication: boolean;
-}
+import { VisitRepository } from '../visit.repository';
 
 export interface PublicVisit {
   visitId: string;
@@ -26,7 +20,7 @@ export interface PublicVisit {
 export class ListVisitsUseCase {
   constructor(
     private readonly visits: VisitRepository,
-    private readonly directory: Directory,
+    private readonly annotator: VisitAnnotator,
   ) {}
 
   async execute(actor: AuthenticatedUser, innovationId: string): Promise<ListedVisit[]> {
@@ -39,30 +33,19 @@ export class ListVisitsUseCase {
       innovationId,
       seesAll ? {} : { visitorInstitutionId: actor.institutionId ?? '\u0000' },
     );
-    return this.annotate(innovationId, visits);
+    return this.annotator.annotate(innovationId, visits);
   }
 
   async executePublic(innovationId: string): Promise<PublicVisit[]> {
     const innovation = await this.visits.innovation(innovationId);
     if (!innovation) throw new VisitInnovationNotFoundError(innovationId);
     const visits = await this.visits.listByInnovation(innovationId, { confirmedOnly: true });
-    return (await this.annotate(innovationId, visits)).map((visit) => ({
+    return (await this.annotator.annotate(innovationId, visits)).map((visit) => ({
       visitId: visit._id,
       visitedOn: visit.visitedOn,
       visitorInstitutionName: visit.visitorInstitutionName,
       purpose: visit.purpose,
       ledToReplication: visit.ledToReplication,
-    }));
-  }
-
-  private async annotate(innovationId: string, visits: StoredVisit[]): Promise<ListedVisit[]> {
-    const visitors = visits.map((visit) => visit.visitorInstitutionId);
-    const links = await this.visits.links(innovationId, visitors);
-    const institutions = await this.directory.institutionsById(visitors);
-    return visits.map((visit) => ({
-      ...visit,
-      visitorInstitutionName: institutions.get(visit.visitorInstitutionId)?.name ?? null,
-      ledToReplication: ledToReplication(visit, links),
     }));
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { assertInstitutionScope, type AuthenticatedUser } from '@kipp/auth';
-import { VisitRecordedV1 } from '@kipp/contracts';
+import { TIME_ZONE_OFFSET_HOURS, VisitRecordedV1 } from '@kipp/contracts';
 import { createEvent, OutboxNotifier } from '@kipp/messaging';
 import { Directory } from '../../directory/directory';
 import {
@@ -11,6 +11,7 @@ import {
   VisitInnovationNotFoundError,
   VisitorInstitutionUnknownError,
 } from '../visit.errors';
+import type { ListedVisit } from '../visit-annotator';
 import { VisitRepository, type StoredVisit } from '../visit.repository';
 import { toVisitPayload } from '../visit-payload';
 
@@ -22,7 +23,7 @@ export const recordVisitBodySchema = z.strictObject({
 export type RecordVisitBody = z.infer<typeof recordVisitBodySchema>;
 
 /** The latest time zone in Indonesia (WIT) is 9 h ahead of UTC. */
-const LATEST_OFFSET_MS = 9 * 3600_000;
+const LATEST_OFFSET_MS = TIME_ZONE_OFFSET_HOURS.WIT * 3600_000;
 
 /**
  * The origin institution of an innovation records a visit (studi tiru) by another
@@ -41,7 +42,7 @@ export class RecordVisitUseCase {
     innovationId: string,
     body: RecordVisitBody,
     now = new Date(),
-  ): Promise<StoredVisit> {
+  ): Promise<ListedVisit> {
     const innovation = await this.visits.innovation(innovationId);
     if (!innovation) throw new VisitInnovationNotFoundError(innovationId);
     assertInstitutionScope(actor, innovation.institutionId);
@@ -50,9 +51,8 @@ export class RecordVisitUseCase {
     }
     const today = new Date(now.getTime() + LATEST_OFFSET_MS).toISOString().slice(0, 10);
     if (body.visitedOn > today) throw new VisitInFutureError(body.visitedOn);
-    if (!(await this.directory.institution(body.visitorInstitutionId))) {
-      throw new VisitorInstitutionUnknownError(body.visitorInstitutionId);
-    }
+    const visitor = await this.directory.institution(body.visitorInstitutionId);
+    if (!visitor) throw new VisitorInstitutionUnknownError(body.visitorInstitutionId);
     const visit: Omit<StoredVisit, 'createdAt' | 'updatedAt'> = {
       _id: `vis_${randomUUID()}`,
       innovationId,
@@ -69,6 +69,13 @@ export class RecordVisitUseCase {
     const event = createEvent(VisitRecordedV1, toVisitPayload(visit, actor.accountId, now));
     await this.visits.insert({ ...visit, outbox: [event] });
     this.outbox.nudge();
-    return { ...visit, createdAt: now, updatedAt: now };
+    // Unconfirmed, so it has led to nothing yet.
+    return {
+      ...visit,
+      createdAt: now,
+      updatedAt: now,
+      visitorInstitutionName: visitor.name,
+      ledToReplication: false,
+    };
   }
 }
