@@ -1,9 +1,11 @@
-// `npm test`: lint, typecheck, unit tests, then the local infrastructure, integration and
-// end-to-end tests. Exits non-zero on any failure and stops whatever it started.
+// `npm test`: lint, typecheck, unit tests, the portal's build, then the local infrastructure,
+// integration and end-to-end tests, and last the portal in a real browser (Debian's chromium,
+// installed when missing). Exits non-zero on any failure and stops whatever it started.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { down, envVars, status, up, type Component } from '../infra/local/infra.mts';
+import { ensureChromium } from '../infra/local/provision.mts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, '.local', 'test-results');
@@ -109,6 +111,14 @@ async function main(): Promise<number> {
     const infraEnv = { ...env, ...envVars() };
     if ((await run(nx('integration', ['--parallel=1']), infraEnv)) !== 0) failures += 1;
     if ((await run(nx('e2e', ['--parallel=1']), infraEnv)) !== 0) failures += 1;
+    // The portal in a real browser, last: Debian's chromium, installed here when missing.
+    try {
+      await ensureChromium((line) => log(line));
+      if ((await run(nx('e2e-browser', ['--parallel=1']), infraEnv)) !== 0) failures += 1;
+    } catch (error) {
+      log(`browser tests: ${error instanceof Error ? error.message : String(error)}`);
+      failures += 1;
+    }
   } finally {
     log(
       startedHere.length > 0

@@ -1,4 +1,4 @@
-import { timeStepOf, totpCode } from '@kipp/auth';
+import { Authenticator } from './authenticator';
 import type { ServiceProcess } from './service-process';
 
 export interface SignedIn {
@@ -43,8 +43,7 @@ export async function call<T>(
  * client computes, like the app on the person's phone).
  */
 export class PortalClient {
-  private totpSecret: string | undefined;
-  private lastStep = -1;
+  private authenticator: Authenticator | undefined;
 
   constructor(
     private readonly registration: ServiceProcess,
@@ -81,7 +80,7 @@ export class PortalClient {
               body: { challenge: step.challenge },
             },
           );
-          this.totpSecret = offer.secret;
+          this.authenticator = new Authenticator(offer.secret);
           step = await call<SignInStep>(
             this.registration,
             'POST',
@@ -102,15 +101,8 @@ export class PortalClient {
     throw new Error(`sign-in of ${this.userId} did not finish`);
   }
 
-  /** A code of a time step not used before (a code is accepted once). */
-  private async nextCode(): Promise<string> {
-    if (!this.totpSecret) throw new Error('no authenticator enrolled');
-    let step = timeStepOf(new Date());
-    while (step <= this.lastStep) {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      step = timeStepOf(new Date());
-    }
-    this.lastStep = step;
-    return totpCode(this.totpSecret, step);
+  private nextCode(): Promise<string> {
+    if (!this.authenticator) throw new Error('no authenticator enrolled');
+    return this.authenticator.code();
   }
 }

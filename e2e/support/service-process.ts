@@ -38,8 +38,13 @@ export class ServiceProcess {
     private env: Record<string, string>,
   ) {}
 
-  static async start(name: ServiceName, env: Record<string, string>): Promise<ServiceProcess> {
-    const service = new ServiceProcess(name, await freePort(), env);
+  /** Starts `name` on `port` (a free one unless given, e.g. when its URL had to be known first). */
+  static async start(
+    name: ServiceName,
+    env: Record<string, string>,
+    port?: number,
+  ): Promise<ServiceProcess> {
+    const service = new ServiceProcess(name, port ?? (await freePort()), env);
     await service.spawn();
     return service;
   }

@@ -74,6 +74,28 @@ export function ensureKcat(log: Log): Promise<void> {
   return kcatAttempt;
 }
 
+/** Where Debian's chromium package puts the browser that the portal's browser tests drive. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Debian's chromium for the browser tests (playwright-core drives it; browsers are never
+ * downloaded from anywhere else). Returns its path; throws when it is missing and this is
+ * not root.
+ */
+export async function ensureChromium(log: Log): Promise<string> {
+  const found = which('chromium') ?? (fs.existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : undefined);
+  if (found) return found;
+  if (!isRoot()) {
+    throw new InfraError(
+      'chromium is not installed and this is not root: install the Debian package chromium (apt-get install chromium)',
+    );
+  }
+  await aptInstall(['chromium'], log);
+  if (!fs.existsSync(CHROMIUM_PATH))
+    throw new InfraError('chromium still missing after apt-get install');
+  return CHROMIUM_PATH;
+}
+
 // ---------------------------------------------------------------------------- Kafka jars
 
 export function kafkaHome(): string {
