@@ -34,6 +34,26 @@ describe('nextCheckIn', () => {
     });
   });
 
+  it('should open the first check-in the given days after the award when that is set', () => {
+    expect(nextCheckIn(award, null, at('2027-07-15T02:59:59Z'), 12, 0)).toBeNull();
+    expect(nextCheckIn(award, null, at('2027-07-15T03:00:00Z'), 12, 0)).toEqual({
+      scheduledAt: award,
+      period: 2027,
+    });
+    expect(nextCheckIn(award, null, at('2027-10-20T00:00:00Z'), 12, 90)).toEqual({
+      scheduledAt: at('2027-10-13T03:00:00Z'),
+      period: 2027,
+    });
+  });
+
+  it('should ask the later check-ins an interval apart, whatever the first one waited', () => {
+    expect(nextCheckIn(award, 2027, at('2028-07-14T00:00:00Z'), 12, 0)).toBeNull();
+    expect(nextCheckIn(award, 2027, at('2028-07-16T00:00:00Z'), 12, 0)).toEqual({
+      scheduledAt: at('2028-07-15T03:00:00Z'),
+      period: 2028,
+    });
+  });
+
   it('should give each check-in a later period even when the interval is short', () => {
     expect(nextCheckIn(at('2028-01-15T00:00:00Z'), 2028, at('2028-07-16T00:00:00Z'), 6)).toEqual({
       scheduledAt: at('2028-07-15T00:00:00Z'),

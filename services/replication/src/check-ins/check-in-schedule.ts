@@ -20,19 +20,26 @@ export interface NextCheckIn {
   period: number;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
  * The check-in to open at `now`, if one is due: `intervalMonths` after `anchor` (the latest
- * award, or the previous check-in's schedule). After a long gap only the latest missed
- * check-in opens (asking for years nobody was asked about helps no one). Periods increase
- * strictly, so a short interval never reuses an id.
+ * award, or the previous check-in's schedule); the first one (no previous period) comes
+ * `firstAfterDays` after the award instead when that is set. After a long gap only the
+ * latest missed check-in opens (asking for years nobody was asked about helps no one).
+ * Periods increase strictly, so a short interval never reuses an id.
  */
 export function nextCheckIn(
   anchor: Date,
   previousPeriod: number | null,
   now: Date,
   intervalMonths: number,
+  firstAfterDays: number | null = null,
 ): NextCheckIn | null {
-  let scheduledAt = addMonths(anchor, intervalMonths);
+  let scheduledAt =
+    previousPeriod === null && firstAfterDays !== null
+      ? new Date(anchor.getTime() + firstAfterDays * DAY_MS)
+      : addMonths(anchor, intervalMonths);
   if (scheduledAt > now) return null;
   for (let next = addMonths(scheduledAt, intervalMonths); next <= now;) {
     scheduledAt = next;

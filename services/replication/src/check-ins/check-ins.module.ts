@@ -20,6 +20,7 @@ export class CheckInsModule {
       scanEnabled: config.CHECK_IN_ENABLED,
       scanIntervalMs: config.CHECK_IN_SCAN_INTERVAL_MS,
       intervalMonths: config.CHECK_IN_INTERVAL_MONTHS,
+      firstAfterDays: config.CHECK_IN_FIRST_AFTER_DAYS ?? null,
       windowDays: config.CHECK_IN_WINDOW_DAYS,
       lapseAfter: config.CHECK_IN_LAPSE_AFTER,
       batchSize: OVERDUE_BATCH_SIZE,

@@ -4,6 +4,8 @@ export interface CheckInsOptions {
   readonly scanEnabled: boolean;
   readonly scanIntervalMs: number;
   readonly intervalMonths: number;
+  /** Days from the award to the first check-in; null: one interval, like the later ones. */
+  readonly firstAfterDays: number | null;
   readonly windowDays: number;
   readonly lapseAfter: number;
   /** Most check-ins one scan marks overdue. */

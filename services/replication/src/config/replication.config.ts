@@ -27,6 +27,8 @@ export const replicationConfigSchema = z.object({
   CHECK_IN_SCAN_INTERVAL_MS: envInt({ min: 50, max: 86_400_000 }).default(60_000),
   /** How often an awarded innovation is asked (months). */
   CHECK_IN_INTERVAL_MONTHS: envInt({ min: 1, max: 60 }).default(12),
+  /** Days from the award to the first check-in; unset: one interval, like the later ones. */
+  CHECK_IN_FIRST_AFTER_DAYS: envInt({ min: 0, max: 1830 }).optional(),
   /** How long its unit has to answer once a check-in opens (days). */
   CHECK_IN_WINDOW_DAYS: envInt({ min: 1, max: 365 }).default(30),
   /** Consecutive unanswered check-ins after which an innovation is flagged lapsed. */

@@ -64,6 +64,7 @@ export class ScanCheckInsUseCase {
       previous?.period ?? null,
       now,
       this.options.intervalMonths,
+      this.options.firstAfterDays,
     );
     if (!next) return false;
     const checkInId = `chk_${innovation._id}_${next.period}`;
