@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { FEATURES } from '../app/routes';
+import { CORE_FEATURES } from '../testing/core-features';
 import { accessTokenFor, type Answer } from '../testing/http-test-server';
 import { errorAnswer, jsonBody, useRouteServer } from '../testing/fake-routes';
 import { renderPortal } from '../testing/render-portal';
@@ -41,7 +41,7 @@ describe('sign-in', () => {
   }));
 
   it('should label its fields and say which are missing when sent empty', async () => {
-    await renderPortal({ features: FEATURES, path: '/sign-in', baseUrl: server.url });
+    await renderPortal({ features: CORE_FEATURES, path: '/sign-in', baseUrl: server.url });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Masuk' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Masuk' }));
@@ -60,7 +60,12 @@ describe('sign-in', () => {
       ...error(401, 'SIGN_IN_FAILED'),
       headers: { 'x-request-id': 'req-42' },
     };
-    await renderPortal({ features: FEATURES, path: '/sign-in', baseUrl: server.url, locale: 'en' });
+    await renderPortal({
+      features: CORE_FEATURES,
+      path: '/sign-in',
+      baseUrl: server.url,
+      locale: 'en',
+    });
 
     await screen.findByRole('heading', { name: 'Sign in' });
     type(/User id/, 'operator.bandung');
@@ -93,7 +98,7 @@ describe('sign-in', () => {
       'national_admin',
     ]);
     const { router, sessions } = await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/sign-in',
       baseUrl: server.url,
     });
@@ -156,7 +161,7 @@ describe('sign-in', () => {
     server.routes['POST /api/registration/sessions'] = step('totp_required');
     server.routes['POST /api/registration/sessions/totp'] = signedIn(['evaluator']);
     const { router } = await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/inbox',
       baseUrl: server.url,
       locale: 'en',
@@ -181,7 +186,7 @@ describe('password reset', () => {
 
   it('should confirm a request for a link without telling whether the account exists', async () => {
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/forgot-password',
       baseUrl: server.url,
       locale: 'en',
@@ -199,7 +204,7 @@ describe('password reset', () => {
 
   it('should say so when the link has no token', async () => {
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/reset-password',
       baseUrl: server.url,
       locale: 'en',
@@ -210,7 +215,7 @@ describe('password reset', () => {
   it('should set the new password with the token from the link', async () => {
     server.routes['POST /api/registration/password-resets/confirm'] = { status: 204 };
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/reset-password?token=tok-1',
       baseUrl: server.url,
       locale: 'en',
@@ -229,7 +234,7 @@ describe('password reset', () => {
       'RESET_TOKEN_INVALID',
     );
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/reset-password?token=old',
       baseUrl: server.url,
       locale: 'en',

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { defineFeature } from '../../app/feature';
-import { FEATURES } from '../../app/routes';
+import { CORE_FEATURES } from '../../testing/core-features';
 import { useRouteServer } from '../../testing/fake-routes';
 import { renderPortal } from '../../testing/render-portal';
 
@@ -19,7 +19,7 @@ describe('dashboard and layout', () => {
 
   it("should link a local admin to the local admin's area only, with the inbox counts", async () => {
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/',
       baseUrl: server.url,
       signedIn: { sub: 'acc-7', roles: ['local_admin'], institutionId: 'inst_3273' },
@@ -37,7 +37,7 @@ describe('dashboard and layout', () => {
 
   it('should give evaluators and panelists one evaluation area', async () => {
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/',
       baseUrl: server.url,
       locale: 'en',
@@ -52,7 +52,7 @@ describe('dashboard and layout', () => {
   });
 
   it('should welcome visitors with a sign-in link when no feature provides a public home', async () => {
-    await renderPortal({ features: FEATURES, path: '/', baseUrl: server.url });
+    await renderPortal({ features: CORE_FEATURES, path: '/', baseUrl: server.url });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Portal KIPP' })).toBeTruthy();
     const main = screen.getByRole('main');
@@ -66,7 +66,11 @@ describe('dashboard and layout', () => {
       routes: [],
       publicHome: () => Promise.resolve({ default: () => <h1>Innovation figures</h1> }),
     });
-    await renderPortal({ features: [...FEATURES, publicFeature], path: '/', baseUrl: server.url });
+    await renderPortal({
+      features: [...CORE_FEATURES, publicFeature],
+      path: '/',
+      baseUrl: server.url,
+    });
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Innovation figures' }),
@@ -75,7 +79,7 @@ describe('dashboard and layout', () => {
 
   it('should offer a skip link to the main landmark and switch the language of the whole page', async () => {
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/',
       baseUrl: server.url,
       signedIn: { sub: 'acc-1', roles: ['unit_operator'], institutionId: 'i', unitId: 'u' },
@@ -103,7 +107,7 @@ describe('dashboard and layout', () => {
 
   it('should sign out on the server and go to the sign-in page', async () => {
     const { router, sessions } = await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/profile',
       baseUrl: server.url,
       locale: 'en',

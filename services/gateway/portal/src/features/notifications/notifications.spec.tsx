@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { FEATURES } from '../../app/routes';
+import { CORE_FEATURES } from '../../testing/core-features';
 import { errorAnswer, useRouteServer } from '../../testing/fake-routes';
 import { renderPortal } from '../../testing/render-portal';
 import type { InboxItem } from './inbox-api';
@@ -55,7 +55,7 @@ describe('notifications', () => {
       },
     };
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/inbox',
       baseUrl: server.url,
       signedIn: operator,
@@ -99,7 +99,7 @@ describe('notifications', () => {
       },
     };
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/inbox',
       baseUrl: server.url,
       locale: 'en',
@@ -133,7 +133,7 @@ describe('notifications', () => {
             },
     };
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/inbox',
       baseUrl: server.url,
       locale: 'en',
@@ -166,7 +166,7 @@ describe('notifications', () => {
       },
     };
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/inbox/m-1',
       baseUrl: server.url,
       signedIn: operator,
@@ -202,7 +202,7 @@ describe('notifications', () => {
       'GET /api/notifications/inbox/m-x': errorAnswer(404, 'MESSAGE_NOT_FOUND'),
     };
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/inbox/m-x',
       baseUrl: server.url,
       locale: 'en',

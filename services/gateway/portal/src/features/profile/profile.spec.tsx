@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { FEATURES } from '../../app/routes';
+import { CORE_FEATURES } from '../../testing/core-features';
 import { errorAnswer, jsonBody, useRouteServer } from '../../testing/fake-routes';
 import { renderPortal } from '../../testing/render-portal';
 
@@ -25,7 +25,7 @@ describe('profile', () => {
 
   it('should show my account with the institution name and roles', async () => {
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/profile',
       baseUrl: server.url,
       signedIn: localAdmin,
@@ -41,7 +41,7 @@ describe('profile', () => {
   it('should send a password change link to the account', async () => {
     server.routes['POST /api/registration/password-resets'] = { status: 202 };
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/profile',
       baseUrl: server.url,
       locale: 'en',
@@ -71,7 +71,7 @@ describe('profile', () => {
         ? errorAnswer(400, 'TOTP_CODE_INVALID')
         : { status: 204 };
     const { sessions } = await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/profile',
       baseUrl: server.url,
       locale: 'en',
@@ -108,7 +108,7 @@ describe('profile', () => {
 
   it('should not offer to turn the second factor off for a role that requires it', async () => {
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/profile',
       baseUrl: server.url,
       locale: 'en',
@@ -189,7 +189,7 @@ describe('notification preferences', () => {
 
   it('should show each optional category as a labelled choice and save the changes', async () => {
     await renderPortal({
-      features: FEATURES,
+      features: CORE_FEATURES,
       path: '/settings/notifications',
       baseUrl: server.url,
       signedIn: { sub: 'acc-1', roles: ['unit_operator'], institutionId: 'i', unitId: 'u' },
