@@ -94,10 +94,6 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   private async startConsumer(): Promise<void> {
     for (let attempt = 1; !this.isShuttingDown(); attempt += 1) {
       try {
-        // Every collection and index exists before the first handler's transaction, so no
-        // handler creates a collection inside a transaction while its indexes are built,
-        // and unique indexes guard the very first writes.
-        for (const name of this.connection.modelNames()) await this.connection.model(name).init();
         await this.consumer.start();
         return;
       } catch (error) {

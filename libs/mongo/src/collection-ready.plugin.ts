@@ -5,9 +5,13 @@ interface Initialising {
   init(): Promise<unknown>;
 }
 
-/** Waits for the model's collection and indexes; a failed index build is reported by mongoose itself. */
+/**
+ * Waits for the model's collection and indexes. A failed build (a unique index over data that
+ * already has duplicates, say) fails the write with the build's error rather than letting it
+ * through unguarded.
+ */
 async function settled(model: Initialising): Promise<void> {
-  await model.init().catch(() => undefined);
+  await model.init();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
-import mongoose, { type Connection, type Model } from 'mongoose';
+import { getModelToken } from '@nestjs/mongoose';
+import mongoose, { type Model } from 'mongoose';
 import request from 'supertest';
 import { ALL_EVENTS, type EventDescriptor } from '@kipp/contracts';
 import { eventually, serviceTestEnv, testInfrastructure, uniqueName } from './infrastructure';
@@ -128,11 +128,6 @@ async function startReplicaWith<TConfig>(
   const config = options.loadConfig(env);
   const app = await options.createApp(config);
   await app.init();
-  // Collections and indexes are built in the background once a replica connects; the next
-  // replica, or a spec's first writes, start only when they are in place, so the database
-  // never sees several connections creating the same collections and indexes at once.
-  const connection = app.get<Connection>(getConnectionToken());
-  for (const name of connection.modelNames()) await connection.model(name).init();
   const http = () => request(app.getHttpServer());
   await eventually(async () => {
     await http().get('/health/ready').expect(200);

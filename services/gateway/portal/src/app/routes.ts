@@ -5,6 +5,7 @@ import { signInFeature } from '../auth/routes';
 import { dashboardFeature } from '../features/dashboard/routes';
 import { notificationsFeature } from '../features/notifications/routes';
 import { profileFeature } from '../features/profile/routes';
+import { publicFeature } from '../features/public/routes';
 import type { Feature } from './feature';
 
 export const FEATURES: readonly Feature[] = [
@@ -12,4 +13,5 @@ export const FEATURES: readonly Feature[] = [
   dashboardFeature,
   notificationsFeature,
   profileFeature,
+  publicFeature,
 ];
