@@ -5,15 +5,14 @@ import { useSession } from '../../auth/session-context';
 import { formatNumber, useI18n, useMessages } from '../../i18n';
 import { ErrorAlert } from '../../ui/alert';
 import { BarChart } from '../../ui/charts/bar-chart';
-import { LineChart } from '../../ui/charts/line-chart';
 import { browserZone, DateTime } from '../../ui/date-time';
-import { EmptyState } from '../../ui/empty-state';
 import { Progress } from '../../ui/progress';
 import { Table } from '../../ui/table';
-import { nationalSeries, topProvinces } from './diffusion';
+import { topProvinces } from './diffusion';
 import { currentEdition } from './editions';
 import { loadHomeFigures } from './figures';
 import { publicErrorCodes, publicMessages } from './messages';
+import { NationalChart } from './national-chart';
 import { publicApi } from './public-api';
 
 /** The current edition and its calendar in the visitor's zone (registration: signed in only). */
@@ -80,7 +79,6 @@ export default function HomePage() {
   const figures = useApiQuery('public-home', (api, signal) => loadHomeFigures(api, signal));
   const n = (value: number) => formatNumber(locale, value);
   const data = figures.data;
-  const series = data ? nationalSeries(data.national) : null;
   const byProvince = data ? topProvinces(data.provinces, 'innovations', 10) : [];
 
   return (
@@ -143,28 +141,12 @@ export default function HomePage() {
 
       <CurrentEdition />
 
-      {data && series ? (
+      {data ? (
         <section aria-labelledby="charts" className="chart-grid-2">
           <h2 id="charts" className="visually-hidden">
             {t.chartNational}
           </h2>
-          {series.years.length > 0 ? (
-            <LineChart
-              title={t.chartNational}
-              description={t.chartNationalDesc(
-                series.years[0] ?? '',
-                series.years[series.years.length - 1] ?? '',
-              )}
-              xLabel={t.year}
-              xLabels={series.years}
-              series={[
-                { name: t.seriesPublished, values: series.published },
-                { name: t.seriesReplications, values: series.replications },
-              ]}
-            />
-          ) : (
-            <EmptyState title={t.chartNational}>{t.noData}</EmptyState>
-          )}
+          <NationalChart national={data.national} />
           {byProvince.length > 0 ? (
             <BarChart
               title={t.chartByProvince}

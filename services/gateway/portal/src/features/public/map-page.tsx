@@ -6,12 +6,11 @@ import { formatNumber, useI18n, useMessages } from '../../i18n';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { DonutChart } from '../../ui/charts/donut-chart';
-import { LineChart } from '../../ui/charts/line-chart';
 import { Select } from '../../ui/field';
 import { Progress } from '../../ui/progress';
 import { Table } from '../../ui/table';
-import { nationalSeries } from './diffusion';
 import { publicErrorCodes, publicMessages } from './messages';
+import { NationalChart } from './national-chart';
 import { PROVINCES, provinceName } from './provinces';
 import { publicApi, type ProvinceDiffusion } from './public-api';
 import { paramsFromQuery } from './search-state';
@@ -109,7 +108,6 @@ export default function MapPage() {
     replicationsOut: t.measureOut,
     innovations: t.measureInnovations,
   }[measure];
-  const series = national.data ? nationalSeries(national.data) : null;
   const n = (value: number) => formatNumber(locale, value);
 
   return (
@@ -175,22 +173,7 @@ export default function MapPage() {
         </details>
       ) : null}
       {national.error ? <ErrorAlert error={national.error} codes={codes} /> : null}
-      {series && series.years.length > 0 ? (
-        <LineChart
-          title={t.chartNational}
-          description={t.chartNationalDesc(
-            series.years[0] ?? '',
-            series.years[series.years.length - 1] ?? '',
-          )}
-          xLabel={t.year}
-          xLabels={series.years}
-          series={[
-            { name: t.seriesReplications, values: series.replications },
-            { name: t.seriesProvinces, values: series.provinces },
-            { name: t.seriesPublished, values: series.published },
-          ]}
-        />
-      ) : null}
+      {national.data ? <NationalChart national={national.data} provinces /> : null}
     </section>
   );
 }

@@ -11,6 +11,18 @@ export const INNOVATION_PAGE_SIZE = 20;
 
 const SORTS = ['relevance', 'year', 'title'] as const;
 
+/** The filters, in the order the URL lists them. */
+const FILTER_KEYS = [
+  'year',
+  'tier',
+  'province',
+  'institution',
+  'institutionType',
+  'category',
+  'sdg',
+  'status',
+] as const satisfies readonly (keyof InnovationQuery)[];
+
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 }
@@ -51,20 +63,7 @@ export function queryFromParams(params: URLSearchParams): InnovationQuery {
 /** The URL search of a query: only what is set, page 1 left out, in a stable order. */
 export function paramsFromQuery(query: InnovationQuery): URLSearchParams {
   const params = new URLSearchParams();
-  const order: (keyof InnovationQuery)[] = [
-    'q',
-    'year',
-    'tier',
-    'province',
-    'institution',
-    'institutionType',
-    'category',
-    'sdg',
-    'status',
-    'sort',
-    'page',
-  ];
-  for (const key of order) {
+  for (const key of ['q', ...FILTER_KEYS, 'sort', 'page'] as const) {
     const value = query[key];
     if (value === undefined || value === '') continue;
     if (key === 'page' && value === 1) continue;
@@ -98,15 +97,5 @@ export function queryFromForm(form: SearchForm): InnovationQuery {
 
 /** How many filters (not the words, not the sort) a query sets. */
 export function activeFilterCount(query: InnovationQuery): number {
-  const filters: (keyof InnovationQuery)[] = [
-    'year',
-    'tier',
-    'province',
-    'institution',
-    'institutionType',
-    'category',
-    'sdg',
-    'status',
-  ];
-  return filters.filter((key) => query[key] !== undefined).length;
+  return FILTER_KEYS.filter((key) => query[key] !== undefined).length;
 }
