@@ -48,6 +48,12 @@ export {
   type DetectableFileType,
 } from './files/detect-file-type';
 export { csvCell, csvLine, toCsv, type CsvCell } from './export/csv';
+export {
+  storeUploads,
+  uploadFilename,
+  type StoredUpload,
+  type UploadedBuffer,
+} from './files/store-uploads';
 export { attachmentDisposition, fileDownload, type DownloadableFile } from './files/file-download';
 export {
   RedisRateLimiter,

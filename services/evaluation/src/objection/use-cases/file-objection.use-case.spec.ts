@@ -5,7 +5,7 @@ import type { ObjectionEvidenceStorage } from '../objection-evidence.storage';
 import type { ObjectionRateLimiter } from '../objection-rate-limiter';
 import { ObjectionRateLimitedError } from '../objection.errors';
 import type { NewObjection, ObjectionRepository } from '../objection.repository';
-import { FileObjectionUseCase, safeFilename } from './file-objection.use-case';
+import { FileObjectionUseCase } from './file-objection.use-case';
 
 const NOW = new Date('2027-06-05T03:00:00Z');
 const PDF = Buffer.from('%PDF-1.7\n');
@@ -140,14 +140,5 @@ describe('FileObjectionUseCase', () => {
       useCase.execute('ed_1', 'ip', body, [upload(PDF), upload(PDF)], NOW),
     ).rejects.toThrow('database down');
     expect(storage.delete.mock.calls).toEqual([['file_1'], ['file_2']]);
-  });
-});
-
-describe('safeFilename', () => {
-  it('should drop the path and replace what a header cannot carry when the name is hostile', () => {
-    expect(safeFilename('C:\\Users\\x\\bukti "asli".pdf')).toBe('bukti _asli_.pdf');
-    expect(safeFilename('../../etc/passwd')).toBe('passwd');
-    expect(safeFilename('\u0000')).toBe('_');
-    expect(safeFilename('')).toBe('evidence');
   });
 });

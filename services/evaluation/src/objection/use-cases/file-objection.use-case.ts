@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { ObjectionFiledV1 } from '@kipp/contracts';
 import { createEvent, OutboxNotifier } from '@kipp/messaging';
-import { detectFileType } from '@kipp/service-kit';
+import { storeUploads } from '@kipp/service-kit';
 import { phaseWindow, requireEvaluatedEdition } from '../../edition/evaluated-edition';
 import { StageRepository } from '../../stage/stage.repository';
 import { ObjectionEvidenceStorage } from '../objection-evidence.storage';
@@ -87,73 +87,60 @@ export class FileObjectionUseCase {
     ) {
       throw new NotAFinalistError(body.proposalId);
     }
-    const typed = files.map((file) => {
-      const contentType = detectFileType(file.buffer);
-      if (!contentType) throw new UnsupportedEvidenceTypeError(file.originalname);
-      return { file, contentType };
-    });
-
     const objectionId = `obj_${randomUUID()}`;
-    const evidence: ObjectionEvidence[] = [];
-    try {
-      for (const { file, contentType } of typed) {
-        const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-        const filename = safeFilename(file.originalname);
-        const { id: fileId } = await this.storage.put(file.buffer, filename, {
+    const evidenceCount = await storeUploads(
+      this.storage,
+      files,
+      {
+        unsupported: (file) => new UnsupportedEvidenceTypeError(file.originalname),
+        metadataOf: (upload) => ({
           editionId,
           proposalId: body.proposalId,
-          filename,
-          contentType,
-          sha256,
+          filename: upload.filename,
+          contentType: upload.contentType,
+          sha256: upload.sha256,
+        }),
+      },
+      async (stored) => {
+        const evidence: ObjectionEvidence[] = stored.map((upload) => ({
+          fileId: upload.fileId,
+          filename: upload.filename,
+          contentType: upload.contentType,
+          sizeBytes: upload.sizeBytes,
+          sha256: upload.sha256,
+        }));
+        const event = createEvent(ObjectionFiledV1, {
+          objectionId,
+          proposalId: body.proposalId,
+          editionId,
+          institutionId: proposal.institutionId,
+          evidenceCount: evidence.length,
+          filedAt: now.toISOString(),
         });
-        evidence.push({ fileId, filename, contentType, sizeBytes: file.size, sha256 });
-      }
-      const event = createEvent(ObjectionFiledV1, {
-        objectionId,
-        proposalId: body.proposalId,
-        editionId,
-        institutionId: proposal.institutionId,
-        evidenceCount: evidence.length,
-        filedAt: now.toISOString(),
-      });
-      await this.objections.insert({
-        _id: objectionId,
-        editionId,
-        proposalId: body.proposalId,
-        institutionId: proposal.institutionId,
-        proposalTitle: proposal.title,
-        institutionName: proposal.institution?.name ?? null,
-        objector: { name: body.name, email: body.email },
-        grounds: body.grounds,
-        evidence,
-        filedAt: now,
-        resolution: null,
-        outbox: [event],
-      });
-    } catch (error) {
-      await Promise.all(evidence.map((e) => this.storage.delete(e.fileId)));
-      throw error;
-    }
+        await this.objections.insert({
+          _id: objectionId,
+          editionId,
+          proposalId: body.proposalId,
+          institutionId: proposal.institutionId,
+          proposalTitle: proposal.title,
+          institutionName: proposal.institution?.name ?? null,
+          objector: { name: body.name, email: body.email },
+          grounds: body.grounds,
+          evidence,
+          filedAt: now,
+          resolution: null,
+          outbox: [event],
+        });
+        return evidence.length;
+      },
+    );
     this.outbox.nudge();
     return {
       objectionId,
       proposalId: body.proposalId,
       editionId,
-      evidenceCount: evidence.length,
+      evidenceCount,
       filedAt: now,
     };
   }
-}
-
-/**
- * Keeps the download header safe: no path, and only printable ASCII without quotes (a
- * header value cannot carry anything else); the rest becomes `_`.
- */
-export function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[^\x20-\x7e]|"/g, '_')
-    .trim()
-    .slice(0, 200);
-  return cleaned.length > 0 ? cleaned : 'evidence';
 }

@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { AuthenticatedUser } from '@kipp/auth';
 import { REPLICATION_STATUSES } from '@kipp/contracts';
 import { OutboxNotifier } from '@kipp/messaging';
 import { isDuplicateKeyError } from '@kipp/mongo';
-import { detectFileType } from '@kipp/service-kit';
+import { storeUploads, type StoredUpload } from '@kipp/service-kit';
 import { Directory } from '../../directory/directory';
 import { recordedEvents } from '../link-events';
 import { isPartyRole } from '../link-rules';
@@ -82,40 +82,25 @@ export class RegisterReplicationUseCase {
     }
     const existing = await this.links.findActive(adopterInstitutionId, body.innovationId);
     if (existing) throw new ReplicationExistsError(body.innovationId, existing);
-    const typed = files.map((file) => {
+    for (const file of files) {
       // Multer stops reading at the limit already; checked again so the rule lives here too.
       if (file.size > this.options.evidenceMaxBytes) {
         throw new EvidenceTooLargeError(file.originalname, this.options.evidenceMaxBytes);
       }
-      const contentType = detectFileType(file.buffer);
-      if (!contentType) throw new UnsupportedEvidenceTypeError(file.originalname);
-      return { file, contentType };
-    });
+    }
 
     const replicationId = `rep_${randomUUID()}`;
     const actor: LinkActor = { kind: 'account', accountId: user.accountId };
     const adopter = await this.directory.institution(adopterInstitutionId);
-    const evidence: ReplicationEvidence[] = [];
-    try {
-      for (const { file, contentType } of typed) {
-        const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-        const filename = safeFilename(file.originalname);
-        const { id: fileId } = await this.storage.put(file.buffer, filename, {
-          replicationId,
-          kind: file.kind,
-          filename,
-          contentType,
-          sha256,
-        });
-        evidence.push({
-          fileId,
-          kind: file.kind,
-          filename,
-          contentType,
-          sizeBytes: file.size,
-          sha256,
-        });
-      }
+    const store = async (stored: readonly StoredUpload<UploadedEvidenceFile>[]) => {
+      const evidence: ReplicationEvidence[] = stored.map((upload) => ({
+        fileId: upload.fileId,
+        kind: upload.file.kind,
+        filename: upload.filename,
+        contentType: upload.contentType,
+        sizeBytes: upload.sizeBytes,
+        sha256: upload.sha256,
+      }));
       const link: ReplicationLinkDocument = {
         _id: replicationId,
         revision: 1,
@@ -152,25 +137,29 @@ export class RegisterReplicationUseCase {
       };
       const { createdAt: _c, updatedAt: _u, ...fields } = link;
       await this.links.insert({ ...fields, outbox: recordedEvents(link, actor, now) });
+      return link;
+    };
+    try {
+      const link = await storeUploads(
+        this.storage,
+        files,
+        {
+          unsupported: (file) => new UnsupportedEvidenceTypeError(file.originalname),
+          metadataOf: (upload) => ({
+            replicationId,
+            kind: upload.file.kind,
+            filename: upload.filename,
+            contentType: upload.contentType,
+            sha256: upload.sha256,
+          }),
+        },
+        store,
+      );
       this.outbox.nudge();
       return link;
     } catch (error) {
-      await Promise.all(evidence.map((e) => this.storage.delete(e.fileId)));
       if (isDuplicateKeyError(error)) throw new ReplicationExistsError(body.innovationId, null);
       throw error;
     }
   }
-}
-
-/**
- * Keeps the download header safe: no path, and only printable ASCII without quotes (a
- * header value cannot carry anything else); the rest becomes `_`.
- */
-export function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[^\x20-\x7e]|"/g, '_')
-    .trim()
-    .slice(0, 200);
-  return cleaned.length > 0 ? cleaned : 'evidence';
 }
