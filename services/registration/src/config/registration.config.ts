@@ -76,7 +76,7 @@ export const registrationConfigSchema = z
     /** Seals TOTP secrets at rest (AES-256-GCM); 32 bytes, base64. */
     TOTP_SEALING_KEY: envSealingKey().default(DEVELOPMENT_ONLY_TOTP_SEALING_KEY),
     /** Origin of the web portal; reset links point at `<PORTAL_URL>/reset-password`. */
-    PORTAL_URL: envUri(['http', 'https']).default('http://127.0.0.1:4200'),
+    PORTAL_URL: envUri(['http', 'https']).default('http://127.0.0.1:3000'),
     /** The first national admin, created at start-up while there is none; all three or none. */
     BOOTSTRAP_ADMIN_USER_ID: envString().max(64).optional(),
     BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
