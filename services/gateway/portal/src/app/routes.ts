@@ -3,6 +3,8 @@
 // entries in its own routes.ts with defineFeature; its pages load on first visit.
 import { signInFeature } from '../auth/routes';
 import { dashboardFeature } from '../features/dashboard/routes';
+import { evaluatorFeature } from '../features/evaluator/routes';
+import { localAdminInterviewFeature } from '../features/local-admin/interview/routes';
 import { notificationsFeature } from '../features/notifications/routes';
 import { profileFeature } from '../features/profile/routes';
 import { publicFeature } from '../features/public/routes';
@@ -13,5 +15,7 @@ export const FEATURES: readonly Feature[] = [
   dashboardFeature,
   notificationsFeature,
   profileFeature,
+  evaluatorFeature,
+  localAdminInterviewFeature,
   publicFeature,
 ];

@@ -1,0 +1,249 @@
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { editionConfigurationExample } from '@kipp/contracts';
+import { errorAnswer, jsonBody, useRouteServer } from '../../testing/fake-routes';
+import { renderPortal } from '../../testing/render-portal';
+import type { ScoreSheet } from './evaluator-api';
+import { evaluatorFeature } from './routes';
+
+// The first visit compiles and loads the lazy page on a machine other work shares: wait for
+// what the page shows, however long that takes; the time is not what these specs check.
+configure({ asyncUtilTimeout: 60_000 });
+jest.setTimeout(120_000);
+
+const evaluator = { sub: 'acc-ev-1', roles: ['evaluator'], userId: 'ev.sari' };
+const SHEET_PATH = '/api/evaluation/assignments/as-1/sheet';
+
+function sheet(overrides: Partial<ScoreSheet> = {}): ScoreSheet {
+  return {
+    sheetId: null,
+    stage: 'desk',
+    editionId: 'ed_2027',
+    proposalId: 'prop-1',
+    assignmentId: 'as-1',
+    status: 'draft',
+    revision: 0,
+    submissions: 0,
+    criteria: [],
+    weightedScore: null,
+    submittedWeightedScore: null,
+    submittedAt: null,
+    deadline: '2099-06-30T09:00:00Z',
+    rubric: {
+      scale: { min: 0, max: 100 },
+      criteria: [
+        { criterionId: 'novelty', weight: 50 },
+        { criterionId: 'effectiveness', weight: 50 },
+      ],
+    },
+    audit: [],
+    ...overrides,
+  };
+}
+
+const assignment = {
+  assignmentId: 'as-1',
+  editionId: 'ed_2027',
+  dueAt: '2099-06-30T09:00:00Z',
+  proposal: {
+    proposalId: 'prop-1',
+    title: 'Posyandu Digital',
+    categoryId: 'health',
+    groupId: 'general',
+    sections: [{ sectionId: 'summary', text: 'Layanan kesehatan ibu dan anak.', wordCount: 5 }],
+    institution: null,
+  },
+};
+
+describe('the evaluator area', () => {
+  const server = useRouteServer(() => ({
+    'GET /api/notifications/inbox/unread-count': {
+      status: 200,
+      body: { unread: 0, awaitingAcknowledgement: 0 },
+    },
+    'GET /api/evaluation/me/assignments': { status: 200, body: { items: [assignment] } },
+    'GET /api/registration/editions/ed_2027': {
+      status: 200,
+      body: {
+        editionId: 'ed_2027',
+        status: 'published',
+        currentPhase: 'desk-evaluation',
+        configuration: editionConfigurationExample,
+      },
+    },
+    'GET /api/registration/editions': {
+      status: 200,
+      body: {
+        editions: [
+          {
+            editionId: 'ed_2027',
+            status: 'published',
+            currentPhase: 'desk-evaluation',
+            configuration: editionConfigurationExample,
+          },
+        ],
+      },
+    },
+    [`GET ${SHEET_PATH}`]: { status: 200, body: sheet() },
+  }));
+
+  const openSheet = async (locale: 'id' | 'en' = 'en') => {
+    await renderPortal({
+      features: [evaluatorFeature],
+      path: '/evaluator/assignments/as-1',
+      baseUrl: server.url,
+      locale,
+      signedIn: evaluator,
+    });
+    await screen.findByRole('heading', { level: 2, name: 'Posyandu Digital' });
+  };
+
+  const score = (name: string, value: string, comment: string) => {
+    fireEvent.change(screen.getByRole('textbox', { name: `Score: ${name}` }), {
+      target: { value },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: `Comment: ${name}` }), {
+      target: { value: comment },
+    });
+  };
+
+  it('should show the proposal beside the rubric and the weighted total as scores are typed', async () => {
+    await openSheet();
+    expect(screen.getByRole('heading', { level: 1, name: 'Desk score sheet' })).toBeTruthy();
+    expect(screen.getByText('Layanan kesehatan ibu dan anak.')).toBeTruthy();
+    expect(screen.getByText("Blind review: the institution's name is hidden.")).toBeTruthy();
+
+    score('Novelty', '80', 'Baru');
+    expect(screen.getByText('Weighted score: 80')).toBeTruthy();
+    score('Effectiveness', '60', 'Cukup');
+    expect(screen.getByText('Weighted score: 70')).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Score: Novelty' }), {
+      target: { value: '130' },
+    });
+    expect(screen.getByText('The score must be between 0 and 100.')).toBeTruthy();
+  });
+
+  it('should save the draft with the revision it started from', async () => {
+    server.routes[`PUT ${SHEET_PATH}`] = (request) => {
+      const body = jsonBody(request) as { criteria: ScoreSheet['criteria'] };
+      return { status: 200, body: sheet({ revision: 1, criteria: body.criteria }) };
+    };
+    await openSheet();
+    score('Novelty', '75,5', 'Gagasan baru');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    await screen.findByText(/^Saved at /);
+    expect(jsonBody(server.requests.find((r) => r.method === 'PUT'))).toEqual({
+      criteria: [{ criterionId: 'novelty', score: 75.5, comment: 'Gagasan baru' }],
+      expectedRevision: 0,
+    });
+  });
+
+  it('should stop on a conflict, keep the typed scores and load the newer sheet on request', async () => {
+    server.routes[`PUT ${SHEET_PATH}`] = errorAnswer(409, 'SCORE_SHEET_REVISION_CONFLICT');
+    await openSheet();
+    score('Novelty', '50', 'Dari tab lama');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain('changed elsewhere');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Score: Novelty' }).value).toBe(
+      '50',
+    );
+    server.routes[`GET ${SHEET_PATH}`] = {
+      status: 200,
+      body: sheet({
+        revision: 4,
+        criteria: [{ criterionId: 'novelty', score: 90, comment: 'Baru' }],
+      }),
+    };
+    fireEvent.click(screen.getByRole('button', { name: 'Load the latest version' }));
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Score: Novelty' }).value).toBe(
+        '90',
+      ),
+    );
+  });
+
+  it('should refuse to submit an incomplete sheet, then submit after confirmation and turn read-only', async () => {
+    server.routes[`PUT ${SHEET_PATH}`] = (request) => {
+      const body = jsonBody(request) as { criteria: ScoreSheet['criteria'] };
+      return { status: 200, body: sheet({ revision: 1, criteria: body.criteria }) };
+    };
+    server.routes[`POST ${SHEET_PATH}/submit`] = {
+      status: 200,
+      body: sheet({
+        status: 'submitted',
+        revision: 2,
+        submissions: 1,
+        submittedAt: '2027-06-10T03:00:00Z',
+        submittedWeightedScore: 70,
+        weightedScore: 70,
+        criteria: [
+          { criterionId: 'novelty', score: 80, comment: 'Baru' },
+          { criterionId: 'effectiveness', score: 60, comment: 'Cukup' },
+        ],
+      }),
+    };
+    await openSheet();
+    score('Novelty', '80', 'Baru');
+    fireEvent.click(screen.getByRole('button', { name: 'Submit score' }));
+    expect(
+      await screen.findByText('1 criteria are incomplete. Check the marked fields.'),
+    ).toBeTruthy();
+    expect(screen.getByText('Score this criterion.')).toBeTruthy();
+    expect(server.requests.some((r) => r.path.endsWith('/submit'))).toBe(false);
+
+    score('Effectiveness', '60', 'Cukup');
+    fireEvent.click(screen.getByRole('button', { name: 'Submit score' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Submit the score?' });
+    expect(dialog.textContent).toContain('Your weighted score is 70');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, submit' }));
+
+    expect(await screen.findByText('Score submitted')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Score: Novelty' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Revise score' })).toBeTruthy();
+    const submit = server.requests.find((r) => r.path.endsWith('/submit'));
+    expect(jsonBody(submit)).toEqual({ expectedRevision: 1 });
+  });
+
+  it('should list my assignments with their progress and end one with a reason', async () => {
+    server.routes['POST /api/evaluation/assignments/as-1/recuse'] = {
+      status: 200,
+      body: { assignment: { id: 'as-1', status: 'recused' }, replacement: { id: 'as-9' } },
+    };
+    await renderPortal({
+      features: [evaluatorFeature],
+      path: '/evaluator',
+      baseUrl: server.url,
+      locale: 'id',
+      signedIn: evaluator,
+    });
+
+    expect(await screen.findByRole('link', { name: 'Nilai “Posyandu Digital”' })).toBeTruthy();
+    expect(screen.getByText('0 dari 1 proposal sudah dinilai')).toBeTruthy();
+    expect(screen.getAllByText('Belum dimulai').length).toBeGreaterThan(0);
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Tolak atau nyatakan konflik: “Posyandu Digital”' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('tidak dapat dibatalkan');
+    fireEvent.click(
+      within(dialog).getByLabelText('Saya memiliki konflik kepentingan dengan proposal ini'),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Akhiri penugasan' }));
+    expect(await within(dialog).findByText('Tulis penjelasan minimal 3 karakter.')).toBeTruthy();
+
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Penjelasan' }), {
+      target: { value: 'Saya pernah menjadi konsultan unit ini' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Akhiri penugasan' }));
+
+    expect(await screen.findByText('Penugasan “Posyandu Digital” telah diakhiri.')).toBeTruthy();
+    expect(screen.getByText('Penilai pengganti sudah ditugaskan.')).toBeTruthy();
+    expect(jsonBody(server.requests.find((r) => r.path.endsWith('/recuse')))).toEqual({
+      reason: 'Saya pernah menjadi konsultan unit ini',
+    });
+  });
+});
