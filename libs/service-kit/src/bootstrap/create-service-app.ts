@@ -13,6 +13,11 @@ export interface ServiceAppOptions {
   readonly module: Type | DynamicModule;
   /** Largest JSON body accepted, in bytes or as `'1mb'`; larger gets 413. Default 1mb. */
   readonly bodyLimit?: number | string;
+  /**
+   * Whether request bodies are parsed (JSON, as above). Default true; false leaves every
+   * body unread, for a reverse proxy that streams it on.
+   */
+  readonly parseBodies?: boolean;
   /** Last changes before the OpenAPI document is built (prefix, CORS, extra middleware). */
   readonly configureApp?: (app: NestExpressApplication) => void;
 }
@@ -29,17 +34,21 @@ export const OPENAPI_PATH = 'docs';
 export async function createServiceApp(
   options: ServiceAppOptions,
 ): Promise<NestExpressApplication> {
+  const parseBodies = options.parseBodies ?? true;
   const app = await NestFactory.create<NestExpressApplication>(options.module, {
     bufferLogs: true,
     // Throw instead of aborting the process, so the caller can log the failure as JSON.
     abortOnError: false,
+    bodyParser: parseBodies,
   });
   const logger = useObservabilityLogger(app);
 
   app.disable('x-powered-by');
-  // Registered before Nest's defaults, so Nest skips its own JSON parser (100kb limit).
-  app.useBodyParser('json', { limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
-  app.use(rejectMalformedJson);
+  if (parseBodies) {
+    // Registered before Nest's defaults, so Nest skips its own JSON parser (100kb limit).
+    app.useBodyParser('json', { limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+    app.use(rejectMalformedJson);
+  }
   app.useGlobalFilters(new HttpErrorFilter(logger));
   options.configureApp?.(app);
 
