@@ -1,7 +1,7 @@
 import './tracing';
 import { bootstrapService } from '@kipp/service-kit';
-import { AppModule } from './app.module';
+import { gatewayAppOptions } from './app.options';
 import { loadGatewayConfig } from './config/gateway.config';
 
 const config = loadGatewayConfig();
-void bootstrapService({ name: 'gateway', module: AppModule.register(config), config });
+void bootstrapService({ ...gatewayAppOptions(config), config });
