@@ -3,9 +3,11 @@
 // entries in its own routes.ts with defineFeature; its pages load on first visit.
 import { signInFeature } from '../auth/routes';
 import { dashboardFeature } from '../features/dashboard/routes';
+import { localAdminFeature } from '../features/local-admin/routes';
 import { evaluatorFeature } from '../features/evaluator/routes';
 import { localAdminInterviewFeature } from '../features/local-admin/interview/routes';
 import { notificationsFeature } from '../features/notifications/routes';
+import { operatorFeature } from '../features/operator/routes';
 import { profileFeature } from '../features/profile/routes';
 import { publicFeature } from '../features/public/routes';
 import type { Feature } from './feature';
@@ -15,6 +17,8 @@ export const FEATURES: readonly Feature[] = [
   dashboardFeature,
   notificationsFeature,
   profileFeature,
+  operatorFeature,
+  localAdminFeature,
   evaluatorFeature,
   localAdminInterviewFeature,
   publicFeature,

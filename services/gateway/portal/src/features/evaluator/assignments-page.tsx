@@ -142,7 +142,7 @@ export default function AssignmentsPage() {
                     setEnding(row);
                   }}
                 >
-                  {t.endConfirm}
+                  {t.declineShort}
                 </Button>
               ) : null,
           },

@@ -111,6 +111,9 @@ describe('the evaluator area', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Desk score sheet' })).toBeTruthy();
     expect(screen.getByText('Layanan kesehatan ibu dan anak.')).toBeTruthy();
     expect(screen.getByText("Blind review: the institution's name is hidden.")).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: 'Decline or declare a conflict: “Posyandu Digital”' }),
+    ).toBeTruthy();
 
     score('Novelty', '80', 'Baru');
     expect(screen.getByText('Weighted score: 80')).toBeTruthy();

@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ApiClient } from '../../api/client';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
 import { formatNumber, useI18n, useMessages } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/alert';
+import { Button } from '../../ui/button';
 import { Progress } from '../../ui/progress';
 import {
   evaluatorApi,
@@ -13,6 +14,7 @@ import {
   type SheetAddress,
   type SnapshotSection,
 } from './evaluator-api';
+import { EndAssignmentDialog, type EndedAssignment } from './end-assignment-dialog';
 import { evaluatorMessages } from './messages';
 import { ScoreForm } from './score-form';
 import { codeMessages, editionNames, useZone, ZoneSelect } from './shared';
@@ -159,11 +161,17 @@ function SheetLayout({
   stage,
   address,
   query,
+  actions,
+  replacement,
 }: {
   title: string;
   stage: 'desk' | 'panel';
   address: SheetAddress;
   query: { data: SheetPageData | undefined; error: unknown; loading: boolean };
+  /** Further controls beside the zone (e.g. ending the assignment). */
+  actions?: ReactNode;
+  /** Shown instead of the sheet (e.g. once the assignment has ended). */
+  replacement?: ReactNode;
 }) {
   const t = useMessages(evaluatorMessages);
   const { locale } = useI18n();
@@ -173,7 +181,8 @@ function SheetLayout({
   const names = editionNames(data?.edition ?? null, locale);
   const criteria = stage === 'desk' ? names.deskCriterion : names.panelCriterion;
   let body: ReactNode;
-  if (query.error) body = <ErrorAlert error={query.error} codes={codeMessages(t)} />;
+  if (replacement) body = replacement;
+  else if (query.error) body = <ErrorAlert error={query.error} codes={codeMessages(t)} />;
   else if (!data) body = <Progress label={t.loading} />;
   else
     body = (
@@ -205,25 +214,58 @@ function SheetLayout({
       <h1>{title}</h1>
       <div className="toolbar">
         <ZoneSelect label={t.zone} zone={zone} onChange={setZone} />
+        {actions}
       </div>
       {body}
     </section>
   );
 }
 
-/** The desk score sheet of one of my assignments. */
+/** The desk score sheet of one of my assignments, which may also be declined from here. */
 export function DeskSheetPage({ assignmentId }: { assignmentId: string }) {
   const t = useMessages(evaluatorMessages);
   const query = useApiQuery(`desk:${assignmentId}`, (api, signal) =>
     loadDesk(api, assignmentId, signal),
   );
+  const [ending, setEnding] = useState(false);
+  const [ended, setEnded] = useState<EndedAssignment | null>(null);
+  const title = query.data?.proposal.title ?? assignmentId;
+  // Evaluation refuses to end an assignment once a score was submitted for it.
+  const mayEnd = query.data !== undefined && query.data.sheet.submissions === 0 && !ended;
   return (
-    <SheetLayout
-      title={t.sheetTitleDesk}
-      stage="desk"
-      address={{ stage: 'desk', assignmentId }}
-      query={query}
-    />
+    <>
+      <SheetLayout
+        title={t.sheetTitleDesk}
+        stage="desk"
+        address={{ stage: 'desk', assignmentId }}
+        query={query}
+        actions={
+          mayEnd ? (
+            <Button
+              variant="secondary"
+              aria-label={t.decline(title)}
+              onClick={() => setEnding(true)}
+            >
+              {t.declineShort}
+            </Button>
+          ) : null
+        }
+        replacement={
+          ended ? (
+            <Alert tone="success">
+              <p>{t.endDone(ended.title)}</p>
+              <p>{ended.replaced ? t.endDoneReplaced : t.endDoneNoReplacement}</p>
+            </Alert>
+          ) : null
+        }
+      />
+      <EndAssignmentDialog
+        assignmentId={ending ? assignmentId : null}
+        title={title}
+        onClose={() => setEnding(false)}
+        onEnded={setEnded}
+      />
+    </>
   );
 }
 
