@@ -157,9 +157,9 @@ export const publicMessages = defineMessages({
     filterYear: 'Tahun penghargaan',
     filterTier: 'Peringkat',
     filterProvince: 'Provinsi',
-    filterInstitution: 'Kabupaten/kota atau instansi (kode instansi)',
+    filterInstitution: 'Kabupaten/kota (kode wilayah) atau kode instansi',
     filterInstitutionHint:
-      'Kode instansi di registri, misalnya pemerintah kabupaten/kota; dipilih otomatis dari halaman inovasi.',
+      'Kode wilayah Kemendagri kabupaten/kota, misalnya 32.73 (Kota Bandung), atau kode instansi di registri; terisi otomatis dari halaman inovasi.',
     filterInstitutionType: 'Jenis instansi',
     filterCategory: 'Kategori (kode)',
     filterSdg: 'Target TPB/SDG',
@@ -399,9 +399,9 @@ export const publicMessages = defineMessages({
     filterYear: 'Award year',
     filterTier: 'Tier',
     filterProvince: 'Province',
-    filterInstitution: 'Regency/city or institution (institution code)',
+    filterInstitution: 'Regency/city (region code) or institution code',
     filterInstitutionHint:
-      "The registry's institution code, e.g. of a regency or city government; set for you from an innovation's page.",
+      "The Kemendagri region code of a regency or city, e.g. 32.73 (Kota Bandung), or the registry's institution code; set for you from an innovation's page.",
     filterInstitutionType: 'Institution type',
     filterCategory: 'Category (code)',
     filterSdg: 'SDG target',

@@ -19,9 +19,11 @@ import type {
 import {
   activeFilterCount,
   formFromQuery,
+  institutionOfInput,
   paramsFromQuery,
   queryFromForm,
   queryFromParams,
+  regionCodeOf,
 } from './search-state';
 
 describe('search state in the URL', () => {
@@ -59,6 +61,17 @@ describe('search state in the URL', () => {
     const query = queryFromForm(form);
     expect(query).toEqual({ q: 'x', province: '51', tier: 'outstanding' });
     expect(activeFilterCount(query)).toBe(2);
+  });
+
+  it('should turn a regency or city region code into its government institution and show it back as the code', () => {
+    expect(institutionOfInput(' 32.73 ')).toBe('inst_3273');
+    expect(institutionOfInput('3578')).toBe('inst_3578');
+    expect(institutionOfInput('inst_kemenkes')).toBe('inst_kemenkes');
+    const query = queryFromForm({ ...formFromQuery({}), institution: '32.73' });
+    expect(query).toEqual({ institution: 'inst_3273' });
+    expect(formFromQuery(query).institution).toBe('32.73');
+    expect(regionCodeOf('inst_kemenkes')).toBeNull();
+    expect(formFromQuery({ institution: 'inst_kemenkes' }).institution).toBe('inst_kemenkes');
   });
 });
 

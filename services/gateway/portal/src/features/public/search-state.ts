@@ -81,7 +81,7 @@ export function formFromQuery(query: InnovationQuery): SearchForm {
     year: query.year === undefined ? '' : String(query.year),
     tier: query.tier ?? '',
     province: query.province ?? '',
-    institution: query.institution ?? '',
+    institution: regionCodeOf(query.institution) ?? query.institution ?? '',
     institutionType: query.institutionType ?? '',
     category: query.category ?? '',
     sdg: query.sdg ?? '',
@@ -92,7 +92,30 @@ export function formFromQuery(query: InnovationQuery): SearchForm {
 
 /** A new search from the form starts again at page 1. */
 export function queryFromForm(form: SearchForm): InnovationQuery {
-  return queryFromParams(new URLSearchParams(Object.entries(form)));
+  return queryFromParams(
+    new URLSearchParams(
+      Object.entries({ ...form, institution: institutionOfInput(form.institution) }),
+    ),
+  );
+}
+
+const REGION_CODE = /^(\d{2})\.?(\d{2})$/;
+const REGION_INSTITUTION = /^inst_(\d{2})(\d{2})$/;
+
+/**
+ * The institution a regency/city filter names: a Kemendagri code (`32.73` or `3273`) is the
+ * regency's or city's government, whose registry id is `inst_3273`; anything else is taken
+ * as an institution id.
+ */
+export function institutionOfInput(input: string): string {
+  const match = REGION_CODE.exec(input.trim());
+  return match ? `inst_${match[1]}${match[2]}` : input.trim();
+}
+
+/** The Kemendagri code (`32.73`) of a regency's or city's institution id; null for others. */
+export function regionCodeOf(institution: string | undefined): string | null {
+  const match = institution === undefined ? null : REGION_INSTITUTION.exec(institution);
+  return match ? `${match[1]}.${match[2]}` : null;
 }
 
 /** How many filters (not the words, not the sort) a query sets. */
