@@ -2,6 +2,7 @@
 // src/features/<name>/ (or src/auth/ for sign-in) and declares its pages and navigation
 // entries in its own routes.ts with defineFeature; its pages load on first visit.
 import { signInFeature } from '../auth/routes';
+import { adminFeature } from '../features/admin/routes';
 import { dashboardFeature } from '../features/dashboard/routes';
 import { localAdminFeature } from '../features/local-admin/routes';
 import { evaluatorFeature } from '../features/evaluator/routes';
@@ -19,6 +20,7 @@ export const FEATURES: readonly Feature[] = [
   profileFeature,
   operatorFeature,
   localAdminFeature,
+  adminFeature,
   evaluatorFeature,
   localAdminInterviewFeature,
   publicFeature,

@@ -1,0 +1,83 @@
+import { Link } from 'react-router';
+import { codeMessages } from '../../api/code-messages';
+import { useApiQuery } from '../../api/use-api-query';
+import { usePageTitle } from '../../app/page-title';
+import { useMessages } from '../../i18n';
+import { ErrorAlert } from '../../ui/alert';
+import { EmptyState } from '../../ui/empty-state';
+import { Progress } from '../../ui/progress';
+import { Table } from '../../ui/table';
+import { editionApi } from './editions/edition-api';
+import { editionMessages } from './editions/messages';
+import { homeMessages } from './home-messages';
+import { adminMessages } from './shared/messages';
+
+/** The national admin's start page: the areas, and each published edition's evaluation pages. */
+export default function AdminHomePage() {
+  const t = useMessages(homeMessages);
+  const common = useMessages(adminMessages);
+  const editionTexts = useMessages(editionMessages);
+  usePageTitle(t.title);
+  const query = useApiQuery('editions', (api, signal) => editionApi.list(api, signal));
+  const published = (query.data?.editions ?? []).filter((e) => e.status === 'published');
+  return (
+    <section>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <ul className="cards">
+        <li className="card">
+          <h2>{t.editionsTitle}</h2>
+          <p>{t.editionsBody}</p>
+          <Link to="/admin/editions">{t.editionsLink}</Link>
+        </li>
+        <li className="card">
+          <h2>{t.broadcastsTitle}</h2>
+          <p>{t.broadcastsBody}</p>
+          <Link to="/admin/broadcasts">{t.broadcastsLink}</Link>
+        </li>
+      </ul>
+      <h2>{t.evaluationTitle}</h2>
+      {query.error ? <ErrorAlert error={query.error} codes={codeMessages(editionTexts)} /> : null}
+      {query.loading && !query.data ? (
+        <Progress label={common.loading} />
+      ) : published.length === 0 ? (
+        <EmptyState title={t.noPublished} />
+      ) : (
+        <Table
+          caption={t.evaluationCaption}
+          rows={published}
+          rowKey={(e) => e.editionId}
+          columns={[
+            {
+              key: 'edition',
+              header: t.colEdition,
+              rowHeader: true,
+              cell: (e) => e.configuration.name,
+            },
+            {
+              key: 'links',
+              header: t.colLinks,
+              cell: (e) => {
+                const base = `/admin/editions/${encodeURIComponent(e.editionId)}`;
+                const name = e.configuration.name;
+                return (
+                  <ul className="link-list">
+                    <li>
+                      <Link to={`${base}/objections`}>{t.objections(name)}</Link>
+                    </li>
+                    <li>
+                      <Link to={`${base}/ranking`}>{t.ranking(name)}</Link>
+                    </li>
+                    <li>
+                      <Link to={`${base}/results`}>{t.results(name)}</Link>
+                    </li>
+                  </ul>
+                );
+              },
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}

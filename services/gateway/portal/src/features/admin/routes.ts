@@ -1,0 +1,44 @@
+import { defineFeature } from '../../app/feature';
+
+const ADMIN = ['national_admin'] as const;
+
+export const adminFeature = defineFeature({
+  name: 'admin',
+  routes: [
+    { path: 'admin', audience: ADMIN, page: () => import('./admin-home-page') },
+    { path: 'admin/editions', audience: ADMIN, page: () => import('./editions/editions-page') },
+    {
+      path: 'admin/editions/:editionId',
+      audience: ADMIN,
+      page: () => import('./editions/edition-page'),
+    },
+    {
+      path: 'admin/editions/:editionId/objections',
+      audience: ADMIN,
+      page: () => import('./evaluation/objections-page'),
+    },
+    {
+      path: 'admin/editions/:editionId/ranking',
+      audience: ADMIN,
+      page: () => import('./evaluation/ranking-page'),
+    },
+    {
+      path: 'admin/editions/:editionId/results',
+      audience: ADMIN,
+      page: () => import('./evaluation/results-page'),
+    },
+    {
+      path: 'admin/broadcasts',
+      audience: ADMIN,
+      page: () => import('./broadcasts/broadcasts-page'),
+    },
+  ],
+  nav: [
+    {
+      to: '/admin',
+      label: { id: 'Administrasi', en: 'Administration' },
+      audience: ADMIN,
+      order: 20,
+    },
+  ],
+});
