@@ -1,4 +1,6 @@
 // The services the platform runs and how `npm start` launches each one.
+import credentials from './demo/demo-credentials.json' with { type: 'json' };
+
 export interface ServiceDefinition {
   readonly name: string;
   readonly port: number;
@@ -7,11 +9,7 @@ export interface ServiceDefinition {
 }
 
 /** The demo national admin `npm start` provisions; printed at start-up, never for production. */
-export const DEMO_NATIONAL_ADMIN = {
-  userId: 'sekretariat',
-  email: 'sekretariat@kipp.local',
-  password: 'Demo-Sekretariat#2027',
-} as const;
+export const DEMO_NATIONAL_ADMIN = credentials.nationalAdmin;
 
 export const SERVICES: readonly ServiceDefinition[] = [
   {
@@ -21,11 +19,18 @@ export const SERVICES: readonly ServiceDefinition[] = [
       BOOTSTRAP_ADMIN_USER_ID: DEMO_NATIONAL_ADMIN.userId,
       BOOTSTRAP_ADMIN_EMAIL: DEMO_NATIONAL_ADMIN.email,
       BOOTSTRAP_ADMIN_PASSWORD: DEMO_NATIONAL_ADMIN.password,
+      // The gateway serves the portal: password-reset links point there.
+      PORTAL_URL: 'http://127.0.0.1:3000',
     },
   },
   { name: 'submissions', port: 3002 },
   { name: 'evaluation', port: 3003 },
-  { name: 'replication', port: 3004 },
+  {
+    name: 'replication',
+    port: 3004,
+    // The demo's winners are asked their first sustainability check-in at once.
+    demoEnv: { CHECK_IN_FIRST_AFTER_DAYS: '0', CHECK_IN_SCAN_INTERVAL_MS: '5000' },
+  },
   { name: 'notifications', port: 3005 },
   { name: 'gateway', port: 3000 },
 ];

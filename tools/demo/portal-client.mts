@@ -25,6 +25,8 @@ export interface CallOptions {
   readonly body?: unknown;
   readonly form?: FormData;
   readonly headers?: Record<string, string>;
+  /** Whose bearer token goes with the call; an expired one is refreshed once. */
+  readonly as?: Session;
 }
 
 /** One service's base URL; every call fails loudly on a status outside 2xx. */
@@ -36,12 +38,24 @@ export class Api {
   }
 
   async call<T>(method: string, route: string, options: CallOptions = {}): Promise<T> {
+    try {
+      return await this.send<T>(method, route, options);
+    } catch (error) {
+      if (!(options.as && error instanceof HttpError && error.code === 'AUTH_TOKEN_EXPIRED'))
+        throw error;
+      await options.as.refresh();
+      return this.send<T>(method, route, options);
+    }
+  }
+
+  private async send<T>(method: string, route: string, options: CallOptions): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
       const response = await fetch(`${this.baseUrl}${route}`, {
         method,
         headers: {
           ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...options.headers,
+          ...(options.as ? { authorization: `Bearer ${options.as.accessToken}` } : {}),
         },
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
         ...(options.form === undefined ? {} : { body: options.form }),
@@ -126,15 +140,39 @@ async function freshCode(secret: string): Promise<string> {
   return totpCode(secret, step);
 }
 
-export interface Session {
+interface Tokens {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+}
+
+/** A signed-in person's tokens; the refresh token is exchanged when the access token expires. */
+export class Session {
   readonly userId: string;
-  readonly headers: Record<string, string>;
+  private tokens: Tokens;
+  private readonly registration: Api;
+
+  constructor(registration: Api, userId: string, tokens: Tokens) {
+    this.registration = registration;
+    this.userId = userId;
+    this.tokens = tokens;
+  }
+
+  get accessToken(): string {
+    return this.tokens.accessToken;
+  }
+
+  async refresh(): Promise<void> {
+    this.tokens = await this.registration.call<Tokens>('POST', '/sessions/refresh', {
+      body: { refreshToken: this.tokens.refreshToken },
+    });
+  }
 }
 
 interface SignInStep {
   status: 'signed_in' | 'password_change_required' | 'totp_enrolment_required' | 'totp_required';
   challenge?: string;
   accessToken?: string;
+  refreshToken?: string;
 }
 
 export interface SignInOptions {
@@ -175,7 +213,10 @@ export async function signIn(
     const challenge: string | undefined = step.challenge;
     switch (step.status) {
       case 'signed_in':
-        return { userId, headers: { authorization: `Bearer ${step.accessToken!}` } };
+        return new Session(registration, userId, {
+          accessToken: step.accessToken!,
+          refreshToken: step.refreshToken!,
+        });
       case 'password_change_required':
         step = await registration.call<SignInStep>('POST', '/sessions/password-change', {
           body: { challenge, newPassword: options.newPassword },

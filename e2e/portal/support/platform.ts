@@ -41,7 +41,11 @@ export class Platform {
     private readonly cleanup: Cleanup,
   ) {}
 
-  static async start(options: { readonly name: string }): Promise<Platform> {
+  static async start(options: {
+    readonly name: string;
+    /** The first national admin; a throwaway one unless given. */
+    readonly secretariat?: BootstrapAdmin;
+  }): Promise<Platform> {
     if (!existsSync(path.join(PORTAL_DIR, 'index.html'))) {
       throw new Error(
         `the portal is not built (${PORTAL_DIR}/index.html is missing): run \`npx nx run portal:build\``,
@@ -60,7 +64,7 @@ export class Platform {
 
       const gatewayPort = await freePort();
       const url = `http://127.0.0.1:${gatewayPort}`;
-      const secretariat: BootstrapAdmin = {
+      const secretariat: BootstrapAdmin = options.secretariat ?? {
         userId: 'sekretariat.kipp',
         password: 'Awal-Sekretariat#2031',
         email: 'sekretariat@menpan.go.id',
@@ -102,6 +106,7 @@ export class Platform {
           ANALYTICS_CACHE_TTL_SECONDS: '0',
           SEARCH_CACHE_TTL_SECONDS: '0',
           CHECK_IN_SCAN_INTERVAL_MS: '1000',
+          CHECK_IN_FIRST_AFTER_DAYS: '0',
         }),
         start('notifications', {
           SMTP_HOST: '127.0.0.1',
