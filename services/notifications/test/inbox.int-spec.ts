@@ -370,6 +370,27 @@ describe('inbox and acknowledgements', () => {
         .recipients.map((row: { accountId: string }) => row.accountId)
         .sort(),
     ).toEqual([BOB.accountId, CAROL.accountId]);
+
+    // Pages of one: the counts stay over everyone, the pages cover each recipient once.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await app
+        .http()
+        .get('/notices/evt_result/acknowledgements')
+        .query({ limit: 1, ...(cursor ? { cursor } : {}) })
+        .set(admin)
+        .expect(200);
+      const page = response.body as {
+        counts: unknown;
+        recipients: { accountId: string }[];
+        nextCursor: string | null;
+      };
+      expect(page.counts).toEqual({ recipients: 3, acknowledged: 1, pending: 2 });
+      seen.push(...page.recipients.map((row) => row.accountId));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen.sort()).toEqual([ALICE.accountId, BOB.accountId, CAROL.accountId].sort());
   });
 
   it('should show local admins the notices about their own institution only', async () => {

@@ -6,6 +6,12 @@ import { NOTICE_MODEL, type NoticeDocument } from '../notification/notice.schema
 import type { TemplateId } from '../notification/catalogue';
 import { afterCursor, type PageCursor } from './page-cursor';
 
+/** What the acknowledgement list reads of an inbox copy. */
+export type AcknowledgementCopy = Pick<
+  MessageDocument,
+  '_id' | 'recipient' | 'readAt' | 'acknowledgedAt' | 'createdAt'
+>;
+
 /** Suppressed copies (the person opted out) stay in the delivery log, never in the inbox. */
 function inboxOf(accountId: string): QueryFilter<MessageDocument> {
   return { 'recipient.accountId': accountId, channel: 'inbox', status: 'delivered' };
@@ -131,13 +137,29 @@ export class InboxRepository {
     return new Map(rows.map((row) => [row._id, row]));
   }
 
-  /** The delivered inbox copies of the notices, for their acknowledgement state. */
-  async inboxCopiesOf(noticeIds: readonly string[]): Promise<MessageDocument[]> {
-    if (noticeIds.length === 0) return [];
+  /**
+   * One page of a notice's delivered inbox copies, newest first, with only what the
+   * acknowledgement list shows: a broadcast has thousands, each carrying its rendered text.
+   */
+  async acknowledgementPage(
+    noticeId: string,
+    options: { acknowledged?: boolean; limit: number; cursor: PageCursor | null },
+  ): Promise<AcknowledgementCopy[]> {
+    const query: QueryFilter<MessageDocument> = {
+      noticeId,
+      channel: 'inbox',
+      status: 'delivered',
+      ...afterCursor(options.cursor),
+    };
+    if (options.acknowledged !== undefined) {
+      query.acknowledgedAt = options.acknowledged ? { $ne: null } : null;
+    }
     return this.messages
-      .find({ noticeId: { $in: [...noticeIds] }, channel: 'inbox', status: 'delivered' })
-      .sort({ 'recipient.name': 1, _id: 1 })
-      .lean<MessageDocument[]>()
+      .find(query)
+      .select({ recipient: 1, readAt: 1, acknowledgedAt: 1, createdAt: 1 })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(options.limit + 1)
+      .lean<AcknowledgementCopy[]>()
       .exec();
   }
 }

@@ -19,7 +19,7 @@ const noticesQuery = z.strictObject({
   ...pageQueryShape,
 });
 const noticeParams = z.strictObject({ id });
-const acknowledgementsQuery = z.strictObject({ acknowledged: queryBoolean });
+const acknowledgementsQuery = z.strictObject({ acknowledged: queryBoolean, ...pageQueryShape });
 
 const localized = z.object({ id: z.string(), en: z.string() });
 const noticeSummaryView = z.object({
@@ -58,6 +58,7 @@ const acknowledgementsView = z.object({
       acknowledgedAt: z.string().nullable(),
     }),
   ),
+  nextCursor: z.string().nullable(),
 });
 
 /**
@@ -84,16 +85,21 @@ export class NoticesController {
   }
 
   @Get(':id/acknowledgements')
-  @ApiZodResponse(HttpStatus.OK, acknowledgementsView, 'Every recipient, acknowledged or not')
+  @ApiZodResponse(
+    HttpStatus.OK,
+    acknowledgementsView,
+    'Counts of all recipients and one page of them, newest first',
+  )
   acknowledgements(
     @ZodParams(noticeParams) params: z.infer<typeof noticeParams>,
     @ZodQuery(acknowledgementsQuery) query: z.infer<typeof acknowledgementsQuery>,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<AcknowledgementsView> {
+    const { acknowledged, ...page } = query;
     return this.listAcknowledgements.execute(
       user,
       params.id,
-      query.acknowledged === undefined ? {} : { acknowledged: query.acknowledged },
+      acknowledged === undefined ? page : { ...page, acknowledged },
     );
   }
 }

@@ -137,7 +137,8 @@ messageSchema.index({ channel: 1, status: 1, nextAttemptAt: 1 });
 messageSchema.index({ status: 1, digestAt: 1 });
 // A recipient's inbox, newest first.
 messageSchema.index({ 'recipient.accountId': 1, channel: 1, createdAt: -1 });
-// Everyone a notice went to (acknowledgements, broadcasts).
-messageSchema.index({ noticeId: 1, channel: 1 });
+// Everyone a notice went to (acknowledgements, broadcasts), newest first for the
+// acknowledgement list's pages.
+messageSchema.index({ noticeId: 1, channel: 1, createdAt: -1, _id: -1 });
 // The delivery log, newest first.
 messageSchema.index({ createdAt: -1 });

@@ -5,6 +5,7 @@ import { TemplateRenderer } from '../../templates/template-renderer';
 import { NoticeNotFoundError } from '../inbox.errors';
 import { InboxRepository } from '../inbox.repository';
 import { noticeTitle } from '../inbox-views';
+import { decodeCursor, pageOf } from '../page-cursor';
 import { maySeeNotice } from './notice-access';
 
 export interface AcknowledgementRow {
@@ -23,11 +24,13 @@ export interface AcknowledgementsView {
   readonly requiresAck: boolean;
   readonly counts: { recipients: number; acknowledged: number; pending: number };
   readonly recipients: AcknowledgementRow[];
+  readonly nextCursor: string | null;
 }
 
 /**
  * Who has confirmed a notice and who has not, from its inbox copies (the channel people
- * acknowledge on). A notice the caller may not see is "not found", as is an unknown one.
+ * acknowledge on): the counts of all of them and one page of recipients, newest first. A
+ * notice the caller may not see is "not found", as is an unknown one.
  */
 @Injectable()
 export class ListAcknowledgementsUseCase {
@@ -40,11 +43,19 @@ export class ListAcknowledgementsUseCase {
   async execute(
     user: AuthenticatedUser,
     noticeId: string,
-    filter: { acknowledged?: boolean },
+    query: { acknowledged?: boolean; limit: number; cursor?: string },
   ): Promise<AcknowledgementsView> {
     const notice = await this.inbox.notice(noticeId);
     if (!notice || !maySeeNotice(user, notice)) throw new NoticeNotFoundError(noticeId);
-    const copies = await this.inbox.inboxCopiesOf([noticeId]);
+    const [counted, found] = await Promise.all([
+      this.inbox.acknowledgementCounts([noticeId]),
+      this.inbox.acknowledgementPage(noticeId, {
+        ...(query.acknowledged === undefined ? {} : { acknowledged: query.acknowledged }),
+        limit: query.limit,
+        cursor: query.cursor ? decodeCursor(query.cursor) : null,
+      }),
+    ]);
+    const { items: copies, nextCursor } = pageOf(found, query.limit);
     const institutions = await this.directory.institutionsOfAccounts(
       copies.flatMap((copy) => copy.recipient.accountId ?? []),
     );
@@ -58,17 +69,15 @@ export class ListAcknowledgementsUseCase {
       readAt: copy.readAt?.toISOString() ?? null,
       acknowledgedAt: copy.acknowledgedAt?.toISOString() ?? null,
     }));
-    const acknowledged = rows.filter((row) => row.acknowledgedAt !== null).length;
+    const { delivered = 0, acknowledged = 0 } = counted.get(noticeId) ?? {};
     return {
       noticeId,
       template: notice.template,
       title: noticeTitle(notice, this.renderer),
       requiresAck: notice.requiresAck,
-      counts: { recipients: rows.length, acknowledged, pending: rows.length - acknowledged },
-      recipients:
-        filter.acknowledged === undefined
-          ? rows
-          : rows.filter((row) => (row.acknowledgedAt !== null) === filter.acknowledged),
+      counts: { recipients: delivered, acknowledged, pending: delivered - acknowledged },
+      recipients: rows,
+      nextCursor,
     };
   }
 }
