@@ -61,6 +61,7 @@ export const localAdminMessages = defineMessages({
     forwardTitle: 'Teruskan proposal ini?',
     forwardText: (left: number) =>
       `Proposal dibekukan dan memakai satu tempat kuota kelompoknya (sisa sekarang: ${left}).`,
+    forwardTextPlain: 'Proposal dibekukan dan memakai satu tempat kuota kelompoknya.',
     forwardConfirm: 'Ya, teruskan',
     forwarded: 'Proposal diteruskan ke kementerian.',
     cancel: 'Batal',
@@ -195,6 +196,7 @@ export const localAdminMessages = defineMessages({
     forwardTitle: 'Forward this proposal?',
     forwardText: (left: number) =>
       `The proposal is frozen and takes one quota place of its group (left now: ${left}).`,
+    forwardTextPlain: 'The proposal is frozen and takes one quota place of its group.',
     forwardConfirm: 'Yes, forward',
     forwarded: 'The proposal was forwarded to the ministry.',
     cancel: 'Cancel',

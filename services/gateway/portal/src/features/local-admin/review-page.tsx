@@ -47,11 +47,13 @@ function Review({ initial }: { initial: Proposal }) {
   const institutionProposals = useApiQuery(`forwarded:${proposal.editionId}`, (client, signal) =>
     proposalApi.list(client, { editionId: proposal.editionId, status: 'forwarded' }, signal),
   );
-  const left = edition
-    ? (quotaUse(edition, institutionProposals.data?.items ?? []).find(
-        (q) => q.groupId === proposal.groupId,
-      )?.left ?? 0)
-    : 0;
+  // Unknown (null) until both the edition and the forwarded proposals are in.
+  const left =
+    edition && institutionProposals.data
+      ? (quotaUse(edition, institutionProposals.data.items).find(
+          (q) => q.groupId === proposal.groupId,
+        )?.left ?? null)
+      : null;
   usePageTitle(proposal.title);
   const codes = { ...ot, ...t };
 
@@ -187,7 +189,7 @@ function Review({ initial }: { initial: Proposal }) {
           </>
         }
       >
-        <p>{t.forwardText(left)}</p>
+        <p>{left === null ? t.forwardTextPlain : t.forwardText(left)}</p>
       </Dialog>
       <section aria-labelledby="review-history">
         <h2 id="review-history">{ot.historyHeading}</h2>

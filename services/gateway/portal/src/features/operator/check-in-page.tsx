@@ -149,11 +149,11 @@ export default function CheckInPage() {
                 <dt>{t.colOutcome}</dt>
                 <dd>{t[`outcome_${checkIn.answer.outcome}`]}</dd>
                 <dt>{t.running}</dt>
-                <dd>{checkIn.answer.running ? t.yes : t.no}</dd>
+                <dd>{checkIn.answer.running ? t.yes : t.falseAnswer}</dd>
                 <dt>{t.inBudget}</dt>
-                <dd>{checkIn.answer.inBudget ? t.yes : t.no}</dd>
+                <dd>{checkIn.answer.inBudget ? t.yes : t.falseAnswer}</dd>
                 <dt>{t.regulationInForce}</dt>
-                <dd>{checkIn.answer.regulationInForce ? t.yes : t.no}</dd>
+                <dd>{checkIn.answer.regulationInForce ? t.yes : t.falseAnswer}</dd>
                 <dt>{t.peopleServed}</dt>
                 <dd>{checkIn.answer.peopleServed ?? '—'}</dd>
               </dl>

@@ -9,6 +9,7 @@ import type { Proposal } from './proposal-api';
 
 // Pages load lazily; on a busy machine the first render may take a while.
 configure({ asyncUtilTimeout: 60_000 });
+jest.setTimeout(120_000);
 
 const operator = {
   sub: 'acc-1',
