@@ -197,8 +197,12 @@ describe('innovation page', () => {
     expect(alert.textContent).toContain('INNOVATION_NOT_FOUND');
   });
 
-  it('should make a heading of a section id', () => {
-    expect(sectionHeading('sdg-contribution')).toBe('Sdg contribution');
-    expect(sectionHeading('summary')).toBe('Summary');
+  it('should head a section by the edition form, else by the brief, else by its id', () => {
+    const form = [
+      { sectionId: 'summary', title: { id: 'Ringkasan inovasi', en: 'Innovation summary' } },
+    ];
+    expect(sectionHeading('summary', 'en', form)).toBe('Innovation summary');
+    expect(sectionHeading('sdg-contribution', 'id', form)).toBe('Kontribusi terhadap TPB/SDG');
+    expect(sectionHeading('local_wisdom', 'en')).toBe('Local wisdom');
   });
 });

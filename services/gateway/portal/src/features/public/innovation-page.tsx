@@ -1,7 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
-import { formatNumber, useI18n, useMessages } from '../../i18n';
+import { useSession } from '../../auth/session-context';
+import { formatNumber, useI18n, useMessages, type Locale } from '../../i18n';
 import { ErrorAlert } from '../../ui/alert';
 import { BarChart } from '../../ui/charts/bar-chart';
 import { DateTime } from '../../ui/date-time';
@@ -14,8 +15,33 @@ import { provinceName } from './provinces';
 import { publicApi, type InnovationDetail } from './public-api';
 import { paramsFromQuery } from './search-state';
 
-/** A section id as a heading ("innovative-idea" → "Innovative idea"). */
-export function sectionHeading(sectionId: string): string {
+/** The indicative proposal sections of the brief, for editions whose form the visitor cannot read. */
+const KNOWN_SECTIONS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  summary: { id: 'Ringkasan', en: 'Summary' },
+  'innovative-idea': { id: 'Gagasan inovatif', en: 'Innovative idea' },
+  significance: { id: 'Signifikansi', en: 'Significance' },
+  'sdg-contribution': { id: 'Kontribusi terhadap TPB/SDG', en: 'Contribution to the SDGs' },
+  adaptability: { id: 'Adaptabilitas', en: 'Adaptability' },
+  sustainability: { id: 'Keberlanjutan', en: 'Sustainability' },
+  'stakeholder-collaboration': {
+    id: 'Kolaborasi pemangku kepentingan',
+    en: 'Stakeholder collaboration',
+  },
+};
+
+/**
+ * A section's heading: its title in the edition's form when known (registration shows
+ * editions to signed-in people), else the brief's name for it, else its id made readable.
+ */
+export function sectionHeading(
+  sectionId: string,
+  locale: Locale,
+  form: readonly { sectionId: string; title: Readonly<Record<Locale, string>> }[] = [],
+): string {
+  const title = form.find((s) => s.sectionId === sectionId)?.title[locale];
+  if (title) return title;
+  const known = KNOWN_SECTIONS[sectionId]?.[locale];
+  if (known) return known;
   const words = sectionId.replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -213,7 +239,16 @@ export default function InnovationPage() {
   );
   const data = innovation.data;
   usePageTitle(data?.title ?? t.databaseTitle);
+  const { locale } = useI18n();
+  const session = useSession();
+  const editions = useApiQuery(
+    session.status === 'signed-in' ? 'public-editions' : null,
+    (api, signal) => publicApi.editions(api, signal),
+  );
   const awards = data ? [...data.awards].sort((a, b) => b.year - a.year) : [];
+  const form =
+    editions.data?.editions.find((e) => e.editionId === awards[0]?.editionId)?.configuration.form
+      .sections ?? [];
 
   return (
     <article className="page">
@@ -249,7 +284,7 @@ export default function InnovationPage() {
             {data.sections.length === 0 ? <p>{t.noSections}</p> : null}
             {data.sections.map((section) => (
               <section key={section.sectionId}>
-                <h3>{sectionHeading(section.sectionId)}</h3>
+                <h3>{sectionHeading(section.sectionId, locale, form)}</h3>
                 <p className="preserve-lines">{section.text}</p>
               </section>
             ))}
