@@ -64,7 +64,7 @@ export async function loadPanelRows(
   editionId: string,
   signal?: AbortSignal,
 ): Promise<EvaluationRow[]> {
-  const { finalists } = await evaluatorApi.finalists(api, editionId, signal);
+  const { finalists } = await evaluatorApi.currentFinalists(api, editionId, signal);
   return Promise.all(
     finalists.map(async (finalist) => {
       const sheet = await evaluatorApi.sheet(

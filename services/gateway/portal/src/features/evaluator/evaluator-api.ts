@@ -1,4 +1,5 @@
 import type { EditionConfiguration, EditionPhase } from '@kipp/contracts';
+import { ApiError } from '../../api/api-error';
 import type { ApiClient } from '../../api/client';
 
 const EVALUATION = '/api/evaluation';
@@ -145,6 +146,12 @@ function sheetPath(address: SheetAddress): string {
     : `${EVALUATION}/editions/${seg(address.editionId)}/panel-sheets/${seg(address.proposalId)}`;
 }
 
+const finalists = (api: ApiClient, editionId: string, signal?: AbortSignal) =>
+  api.get<{ finalists: PublicFinalist[] }>(
+    `${EVALUATION}/public/editions/${seg(editionId)}/finalists`,
+    withSignal(signal),
+  );
+
 export const evaluatorApi = {
   myAssignments: (api: ApiClient, signal?: AbortSignal) =>
     api.get<{ items: MyAssignment[] }>(`${EVALUATION}/me/assignments`, withSignal(signal)),
@@ -176,11 +183,15 @@ export const evaluatorApi = {
     }),
   edition: (api: ApiClient, editionId: string, signal?: AbortSignal) =>
     api.get<EditionSummary>(`${REGISTRATION}/editions/${seg(editionId)}`, withSignal(signal)),
-  finalists: (api: ApiClient, editionId: string, signal?: AbortSignal) =>
-    api.get<{ finalists: PublicFinalist[] }>(
-      `${EVALUATION}/public/editions/${seg(editionId)}/finalists`,
-      withSignal(signal),
-    ),
+  finalists,
+  /** The current finalists; none while the finalists stage is not published yet. */
+  currentFinalists: (api: ApiClient, editionId: string, signal?: AbortSignal) =>
+    finalists(api, editionId, signal).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'STAGE_NOT_PUBLISHED') {
+        return { finalists: [] as PublicFinalist[] };
+      }
+      throw error;
+    }),
   interviewSlots: (api: ApiClient, editionId: string, signal?: AbortSignal) =>
     api.get<InterviewSlot[]>(
       `${EVALUATION}/editions/${seg(editionId)}/interview-slots`,

@@ -249,4 +249,57 @@ describe('the evaluator area', () => {
       reason: 'Saya pernah menjadi konsultan unit ini',
     });
   });
+
+  it("should list a panelist's finalists with the panel sheet's standing, none before they are published", async () => {
+    const panelist = { sub: 'acc-tpi-1', roles: ['panelist'] };
+    server.routes['GET /api/evaluation/public/editions/ed_2027/finalists'] = errorAnswer(
+      404,
+      'STAGE_NOT_PUBLISHED',
+    );
+    const first = await renderPortal({
+      features: [evaluatorFeature],
+      path: '/evaluator',
+      baseUrl: server.url,
+      locale: 'en',
+      signedIn: panelist,
+    });
+    expect(await screen.findByText('No finalists for this edition yet.')).toBeTruthy();
+    first.unmount();
+
+    server.routes['GET /api/evaluation/public/editions/ed_2027/finalists'] = {
+      status: 200,
+      body: {
+        finalists: [
+          {
+            proposalId: 'prop-1',
+            title: 'Posyandu Digital',
+            institutionName: 'Kota Bandung',
+            categoryId: 'health',
+            groupId: 'general',
+          },
+        ],
+      },
+    };
+    server.routes['GET /api/evaluation/editions/ed_2027/panel-sheets/prop-1'] = {
+      status: 200,
+      body: sheet({
+        stage: 'panel',
+        assignmentId: null,
+        status: 'submitted',
+        revision: 2,
+        submissions: 1,
+        submittedWeightedScore: 88,
+      }),
+    };
+    await renderPortal({
+      features: [evaluatorFeature],
+      path: '/evaluator',
+      baseUrl: server.url,
+      locale: 'en',
+      signedIn: panelist,
+    });
+    const link = await screen.findByRole('link', { name: 'View score of “Posyandu Digital”' });
+    expect(link.getAttribute('href')).toBe('/evaluator/panel/ed_2027/prop-1');
+    expect(screen.getByText('1 of 1 proposals scored')).toBeTruthy();
+  });
 });

@@ -96,7 +96,7 @@ export default function FieldVerificationPage() {
   const choice = useEditionChoice();
   const editionId = choice.editionId;
   const finalists = useApiQuery(editionId ? `finalists:${editionId}` : null, (a, signal) =>
-    evaluatorApi.finalists(a, editionId ?? '', signal),
+    evaluatorApi.currentFinalists(a, editionId ?? '', signal),
   );
   const [proposalId, setProposalId] = useState('');
   const visits = useApiQuery(proposalId ? `visits:${proposalId}` : null, (a, signal) =>

@@ -10,7 +10,7 @@ import { EmptyState } from '../../ui/empty-state';
 import { Checkbox } from '../../ui/field';
 import { Progress } from '../../ui/progress';
 import { Table } from '../../ui/table';
-import { evaluatorApi, type InterviewSlot, type PublicFinalist } from './evaluator-api';
+import { evaluatorApi, type InterviewSlot } from './evaluator-api';
 import {
   dayLabel,
   perDay,
@@ -51,10 +51,7 @@ export default function InterviewsPage() {
       const id = editionId ?? '';
       const [slots, finalists] = await Promise.all([
         evaluatorApi.interviewSlots(api, id, signal),
-        // Titles only; a schedule without published finalists still shows its sessions.
-        evaluatorApi
-          .finalists(api, id, signal)
-          .catch(() => ({ finalists: [] as PublicFinalist[] })),
+        evaluatorApi.currentFinalists(api, id, signal),
       ]);
       return { slots, finalists: new Map(finalists.finalists.map((f) => [f.proposalId, f])) };
     },
