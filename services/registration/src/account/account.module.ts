@@ -14,6 +14,7 @@ import { DecideLocalAdminRequestUseCase } from './local-admin-request/use-cases/
 import { GetAppointmentLetterUseCase } from './local-admin-request/use-cases/get-appointment-letter.use-case';
 import { ListLocalAdminRequestsUseCase } from './local-admin-request/use-cases/list-local-admin-requests.use-case';
 import { SubmitLocalAdminRequestUseCase } from './local-admin-request/use-cases/submit-local-admin-request.use-case';
+import { MyAccountController } from './my-account.controller';
 import { AccountFactory } from './new-account';
 import { PasswordHasher } from './password-hasher';
 import { UnitController } from './unit/unit.controller';
@@ -24,6 +25,7 @@ import { ListUnitsUseCase } from './unit/use-cases/list-units.use-case';
 import { ChangeAccountStatusUseCase } from './use-cases/change-account-status.use-case';
 import { CreateAccountUseCase } from './use-cases/create-account.use-case';
 import { GetAccountHistoryUseCase } from './use-cases/get-account-history.use-case';
+import { GetMyAccountUseCase } from './use-cases/get-my-account.use-case';
 import { GrantRoleUseCase } from './use-cases/grant-role.use-case';
 import { ImportEvaluatorsUseCase } from './use-cases/import-evaluators.use-case';
 import { ListAccountsUseCase } from './use-cases/list-accounts.use-case';
@@ -50,7 +52,12 @@ export class AccountModule {
     return {
       module: AccountModule,
       imports: [accountModels, institutions],
-      controllers: [AccountController, UnitController, LocalAdminRequestController],
+      controllers: [
+        AccountController,
+        MyAccountController,
+        UnitController,
+        LocalAdminRequestController,
+      ],
       providers: [
         PasswordHasher,
         AccountFactory,
@@ -63,6 +70,7 @@ export class AccountModule {
         ChangeAccountStatusUseCase,
         ResetAccountPasswordUseCase,
         GetAccountHistoryUseCase,
+        GetMyAccountUseCase,
         ListAccountsUseCase,
         ImportEvaluatorsUseCase,
         CreateUnitUseCase,

@@ -41,6 +41,8 @@ export interface Account extends OutboxFields {
   passwordHash: string;
   mustChangePassword: boolean;
   passwordChangedAt: Date | null;
+  /** When the person last completed a sign-in (refreshes do not count); absent until then. */
+  lastSignInAt?: Date | null;
   /** Consecutive failed sign-ins and the lockout they caused. */
   failedSignIns: number;
   lockedUntil: Date | null;
@@ -90,6 +92,7 @@ export const accountSchema = new Schema<Account>(
     passwordHash: { type: String, required: true },
     mustChangePassword: { type: Boolean, required: true, default: true },
     passwordChangedAt: { type: Date, default: null },
+    lastSignInAt: { type: Date, default: null },
     failedSignIns: { type: Number, required: true, default: 0 },
     lockedUntil: { type: Date, default: null },
     totpSecretSealed: { type: String, default: null },

@@ -4,7 +4,8 @@ import { InstitutionRepository } from './institution.repository';
 
 /**
  * What other features of this service may ask of the institution registry: whether an
- * institution is registered (accounts, units and local-admin requests belong to one).
+ * institution is registered (accounts, units and local-admin requests belong to one), and
+ * its name (the signed-in person's own account shows it).
  */
 @Injectable()
 export class InstitutionDirectory {
@@ -15,5 +16,10 @@ export class InstitutionDirectory {
     if (!(await this.institutions.exists(institutionId))) {
       throw new InstitutionNotFoundError(institutionId);
     }
+  }
+
+  /** The institution's name, or null when no institution has this id. */
+  async nameOf(institutionId: string): Promise<string | null> {
+    return (await this.institutions.findById(institutionId))?.name ?? null;
   }
 }

@@ -120,10 +120,19 @@ export class CredentialsRepository {
       .exec();
   }
 
+  async recordSignedIn(accountId: string, now: Date): Promise<void> {
+    await this.accounts.updateOne({ _id: accountId }, { $set: { lastSignInAt: now } }).exec();
+  }
+
   /** Sets a new password, ends any lockout and records who changed it and why. */
   async setPassword(
     accountId: string,
-    change: { passwordHash: string; action: string; by: string },
+    change: {
+      passwordHash: string;
+      action: string;
+      by: string;
+      detail?: Record<string, unknown>;
+    },
     now: Date,
     session?: ClientSession,
   ): Promise<boolean> {
@@ -138,7 +147,9 @@ export class CredentialsRepository {
             failedSignIns: 0,
             lockedUntil: null,
           },
-          $push: { history: { at: now, by: change.by, action: change.action, detail: {} } },
+          $push: {
+            history: { at: now, by: change.by, action: change.action, detail: change.detail ?? {} },
+          },
         },
         { session },
       )

@@ -45,9 +45,18 @@ export class RefreshTokenRepository {
     await this.model.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: now } }).exec();
   }
 
-  async revokeAllOfAccount(accountId: string, now: Date, session?: ClientSession): Promise<void> {
-    await this.model
-      .updateMany({ accountId, revokedAt: null }, { $set: { revokedAt: now } }, { session })
-      .exec();
+  /** Ends every session of the account, except the one of `keepFamilyId` when given. */
+  async revokeAllOfAccount(
+    accountId: string,
+    now: Date,
+    session?: ClientSession,
+    keepFamilyId?: string,
+  ): Promise<void> {
+    const filter = {
+      accountId,
+      revokedAt: null,
+      ...(keepFamilyId === undefined ? {} : { familyId: { $ne: keepFamilyId } }),
+    };
+    await this.model.updateMany(filter, { $set: { revokedAt: now } }, { session }).exec();
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@kipp/auth';
 import { CurrentSigner } from '../signing-key/current-signer';
-import type { Credentials } from './credentials.repository';
+import { CredentialsRepository, type Credentials } from './credentials.repository';
 import { hashToken, newOpaqueToken } from './opaque-token';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import type { SignInStep } from './session.schema';
@@ -40,6 +40,7 @@ const STATUS_OF_STEP = {
 export class SessionIssuer {
   constructor(
     private readonly challenges: SignInChallengeRepository,
+    private readonly credentials: CredentialsRepository,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly signer: CurrentSigner,
     @Inject(SESSION_SETTINGS) private readonly settings: SessionSettings,
@@ -62,7 +63,10 @@ export class SessionIssuer {
     now = new Date(),
   ): Promise<SignInResult> {
     const step = this.nextStep(account, done);
-    if (step === null) return this.issueTokens(account, randomUUID(), now);
+    if (step === null) {
+      await this.credentials.recordSignedIn(account._id, now);
+      return this.issueTokens(account, randomUUID(), now);
+    }
     const challenge = newOpaqueToken();
     await this.challenges.insert({
       _id: hashToken(challenge),

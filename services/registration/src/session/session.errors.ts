@@ -17,6 +17,13 @@ export class TooManyAttemptsError extends DomainError {
   }
 }
 
+/** A wrong current password when a signed-in person changes theirs; counts towards the lockout. */
+export class CurrentPasswordInvalidError extends UnauthorizedError {
+  constructor() {
+    super('CURRENT_PASSWORD_INVALID', 'The current password is incorrect');
+  }
+}
+
 export class ChallengeInvalidError extends UnauthorizedError {
   constructor() {
     super('CHALLENGE_INVALID', 'This sign-in step has expired or was already used; sign in again');

@@ -7,6 +7,7 @@ import { SigningKeyModule } from '../signing-key/signing-key.module';
 import { BootstrapAdminLifecycle } from './bootstrap-admin.lifecycle';
 import { CredentialsRepository } from './credentials.repository';
 import { IpRateLimiter } from './ip-rate-limiter';
+import { MyPasswordController } from './my-password.controller';
 import { PasswordResetController } from './password-reset.controller';
 import { PasswordResetRepository } from './password-reset.repository';
 import { PendingSecondFactorRepository } from './pending-second-factor.repository';
@@ -31,6 +32,7 @@ import { SESSION_SETTINGS, sessionSettingsFrom } from './session.settings';
 import { SignInChallengeRepository } from './sign-in-challenge.repository';
 import { BootstrapAdminUseCase } from './use-cases/bootstrap-admin.use-case';
 import { ChangeInitialPasswordUseCase } from './use-cases/change-initial-password.use-case';
+import { ChangeMyPasswordUseCase } from './use-cases/change-my-password.use-case';
 import { ConfirmSecondFactorUseCase } from './use-cases/confirm-second-factor.use-case';
 import { ConfirmPasswordResetUseCase } from './use-cases/confirm-password-reset.use-case';
 import { ConfirmTotpEnrolmentUseCase } from './use-cases/confirm-totp-enrolment.use-case';
@@ -60,7 +62,12 @@ export class SessionModule {
           { name: PENDING_SECOND_FACTOR_MODEL, schema: pendingSecondFactorSchema },
         ]),
       ],
-      controllers: [SessionController, PasswordResetController, SecondFactorController],
+      controllers: [
+        SessionController,
+        PasswordResetController,
+        SecondFactorController,
+        MyPasswordController,
+      ],
       providers: [
         { provide: SESSION_SETTINGS, useValue: sessionSettingsFrom(config) },
         PasswordHasher,
@@ -80,6 +87,7 @@ export class SessionModule {
         StartSecondFactorUseCase,
         ConfirmSecondFactorUseCase,
         DisableSecondFactorUseCase,
+        ChangeMyPasswordUseCase,
         RefreshSessionUseCase,
         LogOutUseCase,
         RequestPasswordResetUseCase,
