@@ -40,6 +40,7 @@ export { bootstrapService, type BootstrapOptions } from './bootstrap/bootstrap-s
 export { messagingConfigShape, type PlatformConfig } from './platform/platform-config';
 export { PlatformModule, type PlatformModuleOptions } from './platform/platform.module';
 export { createRedisClient, REDIS } from './platform/redis';
+export { REDIS_CACHE_BUDGET_MS, RedisCache } from './platform/redis-cache';
 export { SERVICE_NAME } from './platform/signing-key-feed.lifecycle';
 export {
   DETECTABLE_FILE_TYPES,

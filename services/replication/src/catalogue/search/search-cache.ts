@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ClientSession } from 'mongoose';
 import type { Redis } from 'ioredis';
-import { REDIS } from '@kipp/service-kit';
+import { REDIS, RedisCache } from '@kipp/service-kit';
 import { CATALOGUE_SETTINGS, type CatalogueSettings } from '../catalogue.settings';
-
-/** A Redis call slower than this is given up: search answers from the database instead. */
-const REDIS_BUDGET_MS = 250;
 
 /**
  * Caches public search answers in Redis under a generation number. Any change to an
@@ -16,13 +13,15 @@ const REDIS_BUDGET_MS = 250;
  */
 @Injectable()
 export class SearchCache {
-  private readonly logger = new Logger(SearchCache.name);
   private readonly registered = new WeakSet<ClientSession>();
+  private readonly cache: RedisCache;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) redis: Redis,
     @Inject(CATALOGUE_SETTINGS) private readonly settings: CatalogueSettings,
-  ) {}
+  ) {
+    this.cache = new RedisCache(redis);
+  }
 
   private get prefix(): string {
     return `replication:${this.settings.database}:search`;
@@ -34,26 +33,23 @@ export class SearchCache {
 
   /** The cache key of a query in the current generation; null when Redis is unavailable. */
   async keyOf(query: unknown): Promise<string | null> {
-    const generation = await this.attempt(() => this.redis.get(this.generationKey));
+    const generation = await this.cache.getRaw(this.generationKey);
     if (generation === undefined) return null;
     const hash = createHash('sha256').update(JSON.stringify(query)).digest('hex').slice(0, 32);
     return `${this.prefix}:${generation ?? '0'}:${hash}`;
   }
 
   async read<T>(key: string): Promise<T | null> {
-    const cached = await this.attempt(() => this.redis.get(key));
-    return cached ? (JSON.parse(cached) as T) : null;
+    return (await this.cache.get<T>(key)) ?? null;
   }
 
   async write(key: string, value: unknown): Promise<void> {
-    const ttl = this.settings.ttlSeconds;
-    if (ttl === 0) return;
-    await this.attempt(() => this.redis.set(key, JSON.stringify(value), 'EX', ttl));
+    await this.cache.set(key, value, this.settings.ttlSeconds);
   }
 
   /** Makes every cached answer stale. */
   async invalidate(): Promise<void> {
-    await this.attempt(() => this.redis.incr(this.generationKey));
+    await this.cache.increment(this.generationKey);
   }
 
   /**
@@ -67,20 +63,5 @@ export class SearchCache {
     session.once('ended', () => {
       void this.invalidate();
     });
-  }
-
-  private async attempt<T>(call: () => Promise<T>): Promise<T | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), REDIS_BUDGET_MS);
-    });
-    try {
-      return await Promise.race([call(), timeout]);
-    } catch (error) {
-      this.logger.warn(`search cache unavailable: ${(error as Error).message}`);
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }
