@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { EditionLinks } from './shared/edition-links';
 import { codeMessages } from '../../api/code-messages';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
@@ -57,23 +58,9 @@ export default function AdminHomePage() {
             {
               key: 'links',
               header: t.colLinks,
-              cell: (e) => {
-                const base = `/admin/editions/${encodeURIComponent(e.editionId)}`;
-                const name = e.configuration.name;
-                return (
-                  <ul className="link-list">
-                    <li>
-                      <Link to={`${base}/objections`}>{t.objections(name)}</Link>
-                    </li>
-                    <li>
-                      <Link to={`${base}/ranking`}>{t.ranking(name)}</Link>
-                    </li>
-                    <li>
-                      <Link to={`${base}/results`}>{t.results(name)}</Link>
-                    </li>
-                  </ul>
-                );
-              },
+              cell: (e) => (
+                <EditionLinks editionId={e.editionId} editionName={e.configuration.name} />
+              ),
             },
           ]}
         />

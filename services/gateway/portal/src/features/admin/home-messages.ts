@@ -16,9 +16,6 @@ export const homeMessages = defineMessages({
     evaluationCaption: 'Edisi terbit dan halaman evaluasinya',
     colEdition: 'Edisi',
     colLinks: 'Halaman',
-    objections: (name: string) => `Sanggahan ${name}`,
-    ranking: (name: string) => `Kalibrasi dan peringkat ${name}`,
-    results: (name: string) => `Hasil dan ekspor ${name}`,
     noPublished: 'Belum ada edisi yang terbit.',
   },
   en: {
@@ -36,9 +33,6 @@ export const homeMessages = defineMessages({
     evaluationCaption: 'Published editions and their evaluation pages',
     colEdition: 'Edition',
     colLinks: 'Pages',
-    objections: (name: string) => `Objections ${name}`,
-    ranking: (name: string) => `Calibration and ranking ${name}`,
-    results: (name: string) => `Results and exports ${name}`,
     noPublished: 'No edition has been published yet.',
   },
 });

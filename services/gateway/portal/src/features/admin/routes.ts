@@ -13,6 +13,16 @@ export const adminFeature = defineFeature({
       page: () => import('./editions/edition-page'),
     },
     {
+      path: 'admin/editions/:editionId/selection',
+      audience: ADMIN,
+      page: () => import('./evaluation/selection-page'),
+    },
+    {
+      path: 'admin/editions/:editionId/assignments',
+      audience: ADMIN,
+      page: () => import('./evaluation/assignments-page'),
+    },
+    {
       path: 'admin/editions/:editionId/objections',
       audience: ADMIN,
       page: () => import('./evaluation/objections-page'),
@@ -21,6 +31,11 @@ export const adminFeature = defineFeature({
       path: 'admin/editions/:editionId/ranking',
       audience: ADMIN,
       page: () => import('./evaluation/ranking-page'),
+    },
+    {
+      path: 'admin/editions/:editionId/interviews',
+      audience: ADMIN,
+      page: () => import('./evaluation/interviews-page'),
     },
     {
       path: 'admin/editions/:editionId/results',

@@ -15,6 +15,7 @@ import { Field, Select } from '../../../ui/field';
 import { Progress } from '../../../ui/progress';
 import { Table } from '../../../ui/table';
 import { ActionOutcome } from '../shared/action-outcome';
+import { EditionLinks } from '../shared/edition-links';
 import { adminMessages } from '../shared/messages';
 import {
   CalendarSection,
@@ -230,25 +231,7 @@ export default function EditionPage() {
         ) : null}
       </dl>
       {edition.status === 'published' ? (
-        <nav aria-label={t.evaluationLinks}>
-          <ul className="link-list">
-            <li>
-              <Link to={`/admin/editions/${encodeURIComponent(edition.editionId)}/objections`}>
-                {t.linkObjections}
-              </Link>
-            </li>
-            <li>
-              <Link to={`/admin/editions/${encodeURIComponent(edition.editionId)}/ranking`}>
-                {t.linkRanking}
-              </Link>
-            </li>
-            <li>
-              <Link to={`/admin/editions/${encodeURIComponent(edition.editionId)}/results`}>
-                {t.linkResults}
-              </Link>
-            </li>
-          </ul>
-        </nav>
+        <EditionLinks editionId={edition.editionId} editionName={edition.configuration.name} />
       ) : null}
       <form
         className="builder-form"

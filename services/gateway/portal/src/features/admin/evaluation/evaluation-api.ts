@@ -1,4 +1,6 @@
 import type { AwardTier } from '@kipp/contracts';
+import type { SelectionItem, SelectionReason } from './selection-logic';
+import type { InterviewDay, InterviewSlot } from './interview-logic';
 import type { ApiClient } from '../../../api/client';
 
 const BASE = '/api/evaluation';
@@ -229,3 +231,149 @@ export const certificatePath = (certificateId: string) =>
   `${BASE}/certificates/${encodeURIComponent(certificateId)}.pdf`;
 export const exportPath = (editionId: string, file: string) =>
   `${edition(editionId)}/exports/${file}`;
+
+export interface SelectionSummary {
+  readonly total: number;
+  readonly undecided: number;
+  readonly pass: number;
+  readonly fail: number;
+  readonly withdrawn: number;
+}
+
+export type SelectionFilter = 'undecided' | 'pass' | 'fail' | '';
+
+export const selectionApi = {
+  summary: (api: ApiClient, editionId: string, signal?: AbortSignal) =>
+    api.get<SelectionSummary>(`${edition(editionId)}/selection/summary`, opts(signal)),
+  list: (
+    api: ApiClient,
+    editionId: string,
+    filter: SelectionFilter,
+    page: number,
+    signal?: AbortSignal,
+  ) =>
+    api.get<{ items: readonly SelectionItem[]; total: number; page: number; pageSize: number }>(
+      `${edition(editionId)}/selection`,
+      { query: { outcome: filter, page, pageSize: 50 }, ...opts(signal) },
+    ),
+  decide: (
+    api: ApiClient,
+    proposalId: string,
+    body: {
+      outcome: 'pass' | 'fail';
+      reasons: readonly SelectionReason[];
+      expectedRevision?: number;
+    },
+  ) =>
+    api.put<{ proposalId: string }>(
+      `${BASE}/proposals/${encodeURIComponent(proposalId)}/selection`,
+      body,
+    ),
+  bulk: (
+    api: ApiClient,
+    editionId: string,
+    decisions: readonly {
+      proposalId: string;
+      outcome: 'pass' | 'fail';
+      reasons: readonly SelectionReason[];
+    }[],
+  ) => api.post<unknown>(`${edition(editionId)}/selection/bulk`, { decisions }),
+};
+
+export interface EvaluatorProgress {
+  readonly evaluatorId: string;
+  readonly assigned: number;
+  readonly draft: number;
+  readonly submitted: number;
+}
+
+export interface ScoringProgress {
+  readonly evaluators: readonly EvaluatorProgress[];
+  readonly overall: {
+    readonly assigned: number;
+    readonly submitted: number;
+    readonly percentSubmitted: number;
+  };
+}
+
+export interface Assignment {
+  readonly id: string;
+  readonly proposalId: string;
+  readonly evaluatorId: string;
+  readonly status: 'active' | 'declined' | 'recused' | 'revoked' | 'completed';
+  readonly reason: string;
+  readonly explanation: { readonly cost: number; readonly factors: readonly string[] };
+  readonly dueAt: string | null;
+  readonly endReason: string | null;
+  readonly replacedBy: string | null;
+}
+
+export interface AssignmentRun {
+  readonly runId: string | null;
+  readonly proposalsConsidered: number;
+  readonly evaluatorsConsidered: number;
+  readonly assignmentsCreated: number;
+  readonly load: { readonly min: number; readonly max: number; readonly mean: number };
+  readonly expertiseMatchShare: number;
+  readonly shortfalls: readonly {
+    proposalId: string;
+    needed: number;
+    assigned: number;
+    eligibleEvaluators: number;
+    why: string;
+  }[];
+}
+
+export const assignmentApi = {
+  progress: (api: ApiClient, editionId: string, signal?: AbortSignal) =>
+    api.get<ScoringProgress>(`${edition(editionId)}/scoring/progress`, opts(signal)),
+  run: (api: ApiClient, editionId: string) =>
+    api.post<AssignmentRun>(`${edition(editionId)}/assignments/run`),
+  list: (api: ApiClient, editionId: string, evaluatorId: string, signal?: AbortSignal) =>
+    api.get<{ items: readonly Assignment[] }>(`${edition(editionId)}/assignments`, {
+      query: { status: 'active', evaluatorId },
+      ...opts(signal),
+    }),
+  revoke: (api: ApiClient, assignmentId: string, reason: string) =>
+    api.post<{ replacement: Assignment | null }>(
+      `${BASE}/assignments/${encodeURIComponent(assignmentId)}/revoke`,
+      { reason },
+    ),
+};
+
+/** Names of the edition's reviewers (evaluators and panelists) by account id. */
+export async function reviewerNames(
+  api: ApiClient,
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const role of ['evaluator', 'panelist'] as const) {
+    for (let page = 1; ; page += 1) {
+      const answer = await api.get<{
+        items: readonly { accountId: string; name: string }[];
+        total: number;
+      }>('/api/registration/accounts', { query: { role, page }, ...opts(signal) });
+      for (const account of answer.items) names.set(account.accountId, account.name);
+      if (answer.items.length === 0 || page * 50 >= answer.total) break;
+    }
+  }
+  return names;
+}
+
+export const interviewApi = {
+  list: (api: ApiClient, editionId: string, atRisk: boolean, signal?: AbortSignal) =>
+    api.get<readonly InterviewSlot[]>(`${edition(editionId)}/interview-slots`, {
+      query: { atRisk },
+      ...opts(signal),
+    }),
+  generate: (api: ApiClient, editionId: string, days: readonly InterviewDay[], rooms: number) =>
+    api.post<readonly InterviewSlot[]>(`${edition(editionId)}/interview-slots`, { days, rooms }),
+  book: (api: ApiClient, slotId: string, proposalId: string) =>
+    api.post<InterviewSlot>(`${BASE}/interview-slots/${encodeURIComponent(slotId)}/book`, {
+      proposalId,
+    }),
+  swap: (api: ApiClient, slotId: string, withSlotId: string) =>
+    api.post<unknown>(`${BASE}/interview-slots/${encodeURIComponent(slotId)}/swap`, { withSlotId }),
+  release: (api: ApiClient, slotId: string) =>
+    api.post<InterviewSlot>(`${BASE}/interview-slots/${encodeURIComponent(slotId)}/release`),
+};
