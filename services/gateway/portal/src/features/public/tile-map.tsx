@@ -38,40 +38,42 @@ export function TileMap({
   return (
     <figure className="tile-map">
       <figcaption className="chart-title">{title}</figcaption>
-      <svg
-        className="tile-map-svg"
-        viewBox={`0 0 ${COLUMNS * STEP} ${ROWS * STEP}`}
-        preserveAspectRatio="xMinYMin meet"
-        role="group"
-        aria-label={title}
-      >
-        {PROVINCES.map((p) => {
-          const value = values.get(p.code) ?? 0;
-          const x = p.column * STEP;
-          const y = p.row * STEP;
-          return (
-            <g
-              key={p.code}
-              role="button"
-              tabIndex={0}
-              aria-label={t.mapTile(p.name, show(value))}
-              aria-pressed={selected === p.code}
-              className={`map-tile map-shade-${shadeOf(value, max)}${selected === p.code ? ' map-tile-selected' : ''}`}
-              onClick={() => onSelect(p.code)}
-              onKeyDown={keyDown(p.code)}
-            >
-              <title>{t.mapTile(p.name, show(value))}</title>
-              <rect x={x} y={y} width={TILE} height={TILE} rx={4} />
-              <text x={x + TILE / 2} y={y + 17} textAnchor="middle" className="map-tile-code">
-                {p.short}
-              </text>
-              <text x={x + TILE / 2} y={y + 34} textAnchor="middle" className="map-tile-value">
-                {show(value)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <div className="tile-map-scroll">
+        <svg
+          className="tile-map-svg"
+          viewBox={`0 0 ${COLUMNS * STEP} ${ROWS * STEP}`}
+          preserveAspectRatio="xMinYMin meet"
+          role="group"
+          aria-label={title}
+        >
+          {PROVINCES.map((p) => {
+            const value = values.get(p.code) ?? 0;
+            const x = p.column * STEP;
+            const y = p.row * STEP;
+            return (
+              <g
+                key={p.code}
+                role="button"
+                tabIndex={0}
+                aria-label={t.mapTile(p.name, show(value))}
+                aria-pressed={selected === p.code}
+                className={`map-tile map-shade-${shadeOf(value, max)}${selected === p.code ? ' map-tile-selected' : ''}`}
+                onClick={() => onSelect(p.code)}
+                onKeyDown={keyDown(p.code)}
+              >
+                <title>{t.mapTile(p.name, show(value))}</title>
+                <rect x={x} y={y} width={TILE} height={TILE} rx={4} />
+                <text x={x + TILE / 2} y={y + 17} textAnchor="middle" className="map-tile-code">
+                  {p.short}
+                </text>
+                <text x={x + TILE / 2} y={y + 34} textAnchor="middle" className="map-tile-value">
+                  {show(value)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <div className="map-legend">
         <p className="map-legend-title" id="map-legend">
           {t.legend}
