@@ -1,3 +1,4 @@
+import { codeMessages } from '../../api/code-messages';
 import { useState, type SyntheticEvent } from 'react';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
@@ -12,7 +13,7 @@ import { Field, Select, TextArea } from '../../ui/field';
 import { Pagination } from '../../ui/pagination';
 import { Progress } from '../../ui/progress';
 import { Table } from '../../ui/table';
-import { errorCodes, Notice, useInstitution } from '../operator/proposal-parts';
+import { Notice, useInstitution } from '../operator/proposal-parts';
 import {
   accountApi,
   reasonValid,
@@ -109,7 +110,7 @@ function CreateAccount({
             { value: 'en', label: t.locale_en },
           ]}
         />
-        {action.error ? <ErrorAlert error={action.error} codes={errorCodes(t)} /> : null}
+        {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
         <Button type="submit" busy={action.busy}>
           {t.create}
         </Button>
@@ -161,7 +162,7 @@ function AddUnit({ institutionId, onAdded }: { institutionId: string; onAdded: (
           error={invalid ? t.newUnitInvalid : undefined}
           onChange={(event) => setName(event.target.value)}
         />
-        {action.error ? <ErrorAlert error={action.error} codes={errorCodes(t)} /> : null}
+        {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
         <Notice text={notice} />
         <Button type="submit" variant="secondary" busy={action.busy}>
           {t.addUnit}
@@ -233,7 +234,7 @@ function StatusDialog({
         error={invalid ? t.reasonInvalid : undefined}
         onChange={(event) => setReason(event.target.value)}
       />
-      {action.error ? <ErrorAlert error={action.error} codes={errorCodes(t)} /> : null}
+      {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
     </Dialog>
   );
 }
@@ -279,7 +280,7 @@ export default function AccountsPage() {
         </Button>
       </form>
       <Notice text={notice} />
-      {accounts.error ? <ErrorAlert error={accounts.error} codes={errorCodes(t)} /> : null}
+      {accounts.error ? <ErrorAlert error={accounts.error} codes={codeMessages(t)} /> : null}
       {accounts.loading && !accounts.data ? (
         <Progress label={t.loading} />
       ) : (accounts.data?.items.length ?? 0) === 0 ? (

@@ -1,4 +1,5 @@
-import { errorCodes, Deadline, useEditions, useInstitution } from '../operator/proposal-parts';
+import { codeMessages } from '../../api/code-messages';
+import { Deadline, useEditions, useInstitution } from '../operator/proposal-parts';
 import { Link, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
@@ -49,8 +50,8 @@ export default function DraftsPage() {
           {t.oldest}: <DateTime value={oldest} zone={zone} />
         </p>
       ) : null}
-      {report.error ? <ErrorAlert error={report.error} codes={errorCodes(t)} /> : null}
-      {proposals.error ? <ErrorAlert error={proposals.error} codes={errorCodes(t)} /> : null}
+      {report.error ? <ErrorAlert error={report.error} codes={codeMessages(t)} /> : null}
+      {proposals.error ? <ErrorAlert error={proposals.error} codes={codeMessages(t)} /> : null}
       {proposals.loading && !proposals.data ? (
         <Progress label={t.loading} />
       ) : rows.length === 0 ? (

@@ -12,6 +12,7 @@ export function LocalAdminNav() {
         { to: '/local-admin/queue', label: t.navQueue },
         { to: '/local-admin/drafts', label: t.navDrafts },
         { to: '/local-admin/accounts', label: t.navAccounts },
+        { to: '/operator/replications', label: t.navAfterAward },
       ]}
     />
   );

@@ -7,6 +7,7 @@ export const localAdminMessages = defineMessages({
     navQueue: 'Antrean pemeriksaan',
     navDrafts: 'Draf tertahan',
     navAccounts: 'Akun unit',
+    navAfterAward: 'Replikasi, studi tiru, laporan',
     loading: 'Memuat…',
     // Overview
     overviewTitle: 'Admin lokal',
@@ -145,6 +146,7 @@ export const localAdminMessages = defineMessages({
     navQueue: 'Review queue',
     navDrafts: 'Stuck drafts',
     navAccounts: 'Unit accounts',
+    navAfterAward: 'Replications, visits, check-ins',
     loading: 'Loading…',
     overviewTitle: 'Local admin',
     edition: 'Edition',

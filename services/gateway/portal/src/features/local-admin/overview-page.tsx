@@ -1,5 +1,5 @@
+import { codeMessages } from '../../api/code-messages';
 import {
-  errorCodes,
   Deadline,
   useEditions,
   useInstitution,
@@ -45,7 +45,7 @@ export default function OverviewPage() {
       <h1>{t.overviewTitle}</h1>
       <LocalAdminNav />
       {name ? <p>{name}</p> : null}
-      {editions.error ? <ErrorAlert error={editions.error} codes={errorCodes(t)} /> : null}
+      {editions.error ? <ErrorAlert error={editions.error} codes={codeMessages(t)} /> : null}
       {editions.loading && !editions.data ? <Progress label={t.loading} /> : null}
       {editions.data && !edition ? <EmptyState title={t.noEdition} /> : null}
       {edition ? (
@@ -60,7 +60,7 @@ export default function OverviewPage() {
               <Deadline close={submissionClose(edition)} zone={zone} now={now} />
             </p>
           </section>
-          {proposals.error ? <ErrorAlert error={proposals.error} codes={errorCodes(t)} /> : null}
+          {proposals.error ? <ErrorAlert error={proposals.error} codes={codeMessages(t)} /> : null}
           {proposals.loading && !proposals.data ? <Progress label={t.loading} /> : null}
           {proposals.data ? (
             <>

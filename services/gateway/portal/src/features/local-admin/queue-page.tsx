@@ -1,10 +1,5 @@
-import {
-  errorCodes,
-  useEditions,
-  useInstitution,
-  groupName,
-  categoryName,
-} from '../operator/proposal-parts';
+import { codeMessages } from '../../api/code-messages';
+import { useEditions, useInstitution, groupName, categoryName } from '../operator/proposal-parts';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
@@ -35,7 +30,7 @@ export default function QueuePage() {
     <section>
       <h1>{t.queueTitle}</h1>
       <LocalAdminNav />
-      {queue.error ? <ErrorAlert error={queue.error} codes={errorCodes(t)} /> : null}
+      {queue.error ? <ErrorAlert error={queue.error} codes={codeMessages(t)} /> : null}
       {queue.loading && !queue.data ? (
         <Progress label={t.loading} />
       ) : items.length === 0 ? (

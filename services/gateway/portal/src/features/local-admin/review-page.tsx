@@ -1,5 +1,5 @@
+import { codeMessages } from '../../api/code-messages';
 import {
-  errorCodes,
   Notice,
   Deadline,
   EligibilityList,
@@ -174,7 +174,7 @@ function Review({ initial }: { initial: Proposal }) {
           <p>{t.notReviewable}</p>
         )}
         <Notice text={notice} />
-        {action.error ? <ErrorAlert error={action.error} codes={errorCodes(codes)} /> : null}
+        {action.error ? <ErrorAlert error={action.error} codes={codeMessages(codes)} /> : null}
       </section>
       <Dialog
         open={confirmForward}
@@ -212,7 +212,7 @@ export default function ReviewPage() {
       <section>
         <h1>{t.queueTitle}</h1>
         {query.error ? (
-          <ErrorAlert error={query.error} codes={errorCodes({ ...ot, ...t })} />
+          <ErrorAlert error={query.error} codes={codeMessages({ ...ot, ...t })} />
         ) : (
           <Progress label={t.reviewLoading} />
         )}

@@ -1,4 +1,4 @@
-import { errorCodes } from './proposal-parts';
+import { codeMessages } from '../../api/code-messages';
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/api-context';
@@ -94,7 +94,7 @@ function AnswerForm({
         onChange={(e) => setPeople(e.target.value)}
       />
       <p>{t.outcomePreview(t[`outcome_${outcome}`])}</p>
-      {action.error ? <ErrorAlert error={action.error} codes={errorCodes(t)} /> : null}
+      {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
       <Button type="submit" busy={action.busy}>
         {t.send}
       </Button>
@@ -119,7 +119,7 @@ export default function CheckInPage() {
         <Link to="/operator/check-ins">{t.backToList}</Link>
       </p>
       <h1>{checkIn ? t.checkInTitle(checkIn.innovationTitle, checkIn.period) : t.checkInsTitle}</h1>
-      {query.error ? <ErrorAlert error={query.error} codes={errorCodes(t)} /> : null}
+      {query.error ? <ErrorAlert error={query.error} codes={codeMessages(t)} /> : null}
       {query.loading && !query.data ? <Progress label={t.checkInLoading} /> : null}
       {query.data && !checkIn ? <Alert tone="warning">{t.checkInNotFound}</Alert> : null}
       {checkIn ? (

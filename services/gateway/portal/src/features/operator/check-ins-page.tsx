@@ -1,4 +1,4 @@
-import { errorCodes } from './proposal-parts';
+import { codeMessages } from '../../api/code-messages';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
@@ -26,7 +26,7 @@ export default function CheckInsPage() {
     <section>
       <h1>{t.checkInsTitle}</h1>
       <OperatorNav />
-      {list.error ? <ErrorAlert error={list.error} codes={errorCodes(t)} /> : null}
+      {list.error ? <ErrorAlert error={list.error} codes={codeMessages(t)} /> : null}
       {list.loading && !list.data ? (
         <Progress label={t.loading} />
       ) : items.length === 0 ? (

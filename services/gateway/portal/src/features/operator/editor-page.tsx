@@ -1,5 +1,5 @@
+import { codeMessages } from '../../api/code-messages';
 import {
-  errorCodes,
   Notice,
   checkName,
   Deadline,
@@ -177,7 +177,7 @@ function Editor({ initial, reload }: { initial: Proposal; reload: () => Promise<
       </dl>
       {editable ? <SaveStatus state={state} /> : <Alert tone="info">{t.readOnly}</Alert>}
       {state.status === 'error' && state.error ? (
-        <ErrorAlert error={state.error} codes={errorCodes(t)} />
+        <ErrorAlert error={state.error} codes={codeMessages(t)} />
       ) : null}
       {returned?.comment ? (
         <Alert tone="warning" title={t.returnedComment}>
@@ -350,7 +350,7 @@ function Editor({ initial, reload }: { initial: Proposal; reload: () => Promise<
       ) : null}
       <Notice text={notice} />
       <NotReady t={t} checks={failingChecks(action.error)} />
-      {action.error ? <ErrorAlert error={action.error} codes={errorCodes(t)} /> : null}
+      {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
 
       {proposal.status !== 'withdrawn' ? (
         <div className="form-actions">
@@ -407,7 +407,7 @@ export default function EditorPage() {
     return (
       <section>
         <h1>{t.title}</h1>
-        <ErrorAlert error={query.error} codes={errorCodes(t)} />
+        <ErrorAlert error={query.error} codes={codeMessages(t)} />
       </section>
     );
   }

@@ -1,4 +1,5 @@
-import { errorCodes, Notice, DownloadButton, localized, useDownload } from './proposal-parts';
+import { codeMessages } from '../../api/code-messages';
+import { Notice, DownloadButton, localized, useDownload } from './proposal-parts';
 import { useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { localeTag, useI18n, useMessages } from '../../i18n';
@@ -175,8 +176,8 @@ function Slot({
         <Progress label={t.uploading(upload.name)} value={upload.loaded} max={upload.total || 1} />
       ) : null}
       <Notice text={notice} />
-      {error ? <ErrorAlert error={error} codes={errorCodes(t)} /> : null}
-      {files.error ? <ErrorAlert error={files.error} codes={errorCodes(t)} /> : null}
+      {error ? <ErrorAlert error={error} codes={codeMessages(t)} /> : null}
+      {files.error ? <ErrorAlert error={files.error} codes={codeMessages(t)} /> : null}
     </li>
   );
 }

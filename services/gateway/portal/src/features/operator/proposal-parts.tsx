@@ -20,18 +20,6 @@ import {
   type Transition,
 } from './proposal-api';
 
-/**
- * The error-code entries of a message table (keys in UPPER_SNAKE_CASE), for ErrorAlert.
- */
-export function errorCodes(table: object): Readonly<Record<string, string>> {
-  return Object.fromEntries(
-    Object.entries(table).filter(
-      (entry): entry is [string, string] =>
-        /^[A-Z][A-Z0-9_]+$/.test(entry[0]) && typeof entry[1] === 'string',
-    ),
-  );
-}
-
 export function localized(text: LocalizedText | undefined, locale: Locale, fallback = ''): string {
   return text ? text[locale] : fallback;
 }

@@ -1,5 +1,5 @@
+import { codeMessages } from '../../api/code-messages';
 import {
-  errorCodes,
   Deadline,
   localized,
   nextStep,
@@ -117,7 +117,7 @@ function NewProposal() {
             error={message(errors.title)}
             onChange={(event) => setTitle(event.target.value)}
           />
-          {action.error ? <ErrorAlert error={action.error} codes={errorCodes(t)} /> : null}
+          {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
           <div className="form-actions">
             <Button type="submit" busy={action.busy}>
               {t.create}
@@ -146,7 +146,7 @@ export default function ProposalsPage() {
     <section>
       <h1>{t.title}</h1>
       <OperatorNav />
-      {list.error ? <ErrorAlert error={list.error} codes={errorCodes(t)} /> : null}
+      {list.error ? <ErrorAlert error={list.error} codes={codeMessages(t)} /> : null}
       {list.loading && !list.data ? (
         <Progress label={t.loading} />
       ) : items.length === 0 ? (

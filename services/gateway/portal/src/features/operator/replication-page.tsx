@@ -1,4 +1,5 @@
-import { errorCodes, Notice, DownloadButton, useDownload, useInstitution } from './proposal-parts';
+import { codeMessages } from '../../api/code-messages';
+import { Notice, DownloadButton, useDownload, useInstitution } from './proposal-parts';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/api-context';
@@ -87,7 +88,7 @@ function OriginActions({
         </form>
       ) : null}
       <Notice text={notice} />
-      {action.error ? <ErrorAlert error={action.error} codes={errorCodes(t)} /> : null}
+      {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
     </section>
   );
 }
@@ -151,7 +152,7 @@ function AdopterActions({
         </form>
       )}
       <Notice text={notice} />
-      {action.error ? <ErrorAlert error={action.error} codes={errorCodes(t)} /> : null}
+      {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
     </section>
   );
 }
@@ -211,7 +212,7 @@ function Detail({ initial }: { initial: ReplicationLink }) {
             ))}
           </ul>
         )}
-        {files.error ? <ErrorAlert error={files.error} codes={errorCodes(t)} /> : null}
+        {files.error ? <ErrorAlert error={files.error} codes={codeMessages(t)} /> : null}
       </section>
       {institutionId === link.originInstitutionId ? (
         <OriginActions link={link} onChange={setLink} />
@@ -259,7 +260,7 @@ export default function ReplicationPage() {
       <section>
         <h1>{t.replicationsTitle}</h1>
         {query.error ? (
-          <ErrorAlert error={query.error} codes={errorCodes(t)} />
+          <ErrorAlert error={query.error} codes={codeMessages(t)} />
         ) : (
           <Progress label={t.detailLoading} />
         )}

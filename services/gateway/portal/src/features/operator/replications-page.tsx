@@ -1,4 +1,5 @@
-import { errorCodes, Notice, useInstitution } from './proposal-parts';
+import { codeMessages } from '../../api/code-messages';
+import { Notice, useInstitution } from './proposal-parts';
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/api-context';
@@ -203,7 +204,7 @@ function RegisterReplication({ onDone }: { onDone: () => void }) {
           />
         ) : null}
         <Notice text={notice} />
-        {error ? <ErrorAlert error={error} codes={errorCodes(t)} /> : null}
+        {error ? <ErrorAlert error={error} codes={codeMessages(t)} /> : null}
         <div className="form-actions">
           <Button type="submit" busy={progress !== null}>
             {t.register}
@@ -227,7 +228,7 @@ export default function ReplicationsPage() {
     <section>
       <h1>{t.replicationsTitle}</h1>
       <OperatorNav />
-      {list.error ? <ErrorAlert error={list.error} codes={errorCodes(t)} /> : null}
+      {list.error ? <ErrorAlert error={list.error} codes={codeMessages(t)} /> : null}
       {list.loading && !list.data ? (
         <Progress label={t.loading} />
       ) : (

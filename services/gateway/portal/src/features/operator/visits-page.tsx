@@ -1,4 +1,5 @@
-import { errorCodes, Notice, useInstitution } from './proposal-parts';
+import { codeMessages } from '../../api/code-messages';
+import { Notice, useInstitution } from './proposal-parts';
 import { useState, type SyntheticEvent } from 'react';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
@@ -119,7 +120,7 @@ function OurInnovations() {
     });
   };
 
-  if (innovations.error) return <ErrorAlert error={innovations.error} codes={errorCodes(t)} />;
+  if (innovations.error) return <ErrorAlert error={innovations.error} codes={codeMessages(t)} />;
   if (innovations.loading && !innovations.data) return <Progress label={t.loading} />;
   const items = innovations.data?.items ?? [];
   if (items.length === 0) return <EmptyState title={t.noInnovations} />;
@@ -134,7 +135,7 @@ function OurInnovations() {
           label: `${row.title} (${row.year})`,
         }))}
       />
-      {visits.error ? <ErrorAlert error={visits.error} codes={errorCodes(t)} /> : null}
+      {visits.error ? <ErrorAlert error={visits.error} codes={codeMessages(t)} /> : null}
       {visits.data && visits.data.visits.length === 0 ? (
         <EmptyState title={t.noVisits} />
       ) : visits.data ? (
@@ -173,7 +174,7 @@ function OurInnovations() {
           onChange={(event) => setPurpose(event.target.value)}
         />
         <Notice text={notice} />
-        {action.error ? <ErrorAlert error={action.error} codes={errorCodes(t)} /> : null}
+        {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
         <Button type="submit" busy={action.busy}>
           {t.record}
         </Button>
@@ -211,7 +212,7 @@ function OurVisits() {
           {t.show}
         </Button>
       </form>
-      {visits.error ? <ErrorAlert error={visits.error} codes={errorCodes(t)} /> : null}
+      {visits.error ? <ErrorAlert error={visits.error} codes={codeMessages(t)} /> : null}
       {innovationId && visits.data ? (
         visits.data.visits.length === 0 ? (
           <EmptyState title={t.noVisits} />
@@ -230,7 +231,7 @@ function OurVisits() {
         )
       ) : null}
       <Notice text={notice} />
-      {action.error ? <ErrorAlert error={action.error} codes={errorCodes(t)} /> : null}
+      {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
     </>
   );
 }
