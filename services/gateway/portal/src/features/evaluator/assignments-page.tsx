@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { codeMessages } from '../../api/code-messages';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
 import { useSession } from '../../auth/session-context';
@@ -24,14 +25,7 @@ import {
 import { EndAssignmentDialog, type EndedAssignment } from './end-assignment-dialog';
 import { evaluatorMessages, type EvaluatorText } from './messages';
 import type { ScoringStatus } from './scoring';
-import {
-  codeMessages,
-  EditionSelect,
-  editionNames,
-  useEditionChoice,
-  useZone,
-  ZoneSelect,
-} from './shared';
+import { EditionSelect, editionNames, useEditionChoice, useZone, ZoneSelect } from './shared';
 
 type Stage = 'desk' | 'panel';
 

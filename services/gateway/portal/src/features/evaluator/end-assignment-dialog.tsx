@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { codeMessages } from '../../api/code-messages';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
 import { useMessages } from '../../i18n';
@@ -8,7 +9,6 @@ import { Dialog } from '../../ui/dialog';
 import { TextArea } from '../../ui/field';
 import { evaluatorApi } from './evaluator-api';
 import { evaluatorMessages } from './messages';
-import { codeMessages } from './shared';
 
 export type EndKind = 'decline' | 'recuse';
 

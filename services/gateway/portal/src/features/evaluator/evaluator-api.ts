@@ -207,6 +207,8 @@ export const evaluatorApi = {
       `${EVALUATION}/proposals/${seg(proposalId)}/field-verifications`,
       body,
     ),
+  fieldPhotoPath: (verificationId: string, fileId: string) =>
+    `${EVALUATION}/field-verifications/${seg(verificationId)}/photos/${seg(fileId)}`,
   uploadFieldPhoto: (
     api: ApiClient,
     verificationId: string,

@@ -302,4 +302,78 @@ describe('the evaluator area', () => {
     expect(link.getAttribute('href')).toBe('/evaluator/panel/ed_2027/prop-1');
     expect(screen.getByText('1 of 1 proposals scored')).toBeTruthy();
   });
+
+  it('should record a field visit for a finalist with one team member per line', async () => {
+    const panelist = { sub: 'acc-tpi-1', roles: ['panelist'] };
+    const visits: unknown[] = [];
+    server.routes['GET /api/evaluation/public/editions/ed_2027/finalists'] = {
+      status: 200,
+      body: {
+        finalists: [
+          {
+            proposalId: 'prop-1',
+            title: 'Posyandu Digital',
+            institutionName: 'Kota Bandung',
+            categoryId: 'health',
+            groupId: 'general',
+          },
+        ],
+      },
+    };
+    server.routes['GET /api/evaluation/proposals/prop-1/field-verifications'] = () => ({
+      status: 200,
+      body: visits,
+    });
+    server.routes['POST /api/evaluation/proposals/prop-1/field-verifications'] = (request) => {
+      const visit = {
+        id: 'fv-1',
+        proposalId: 'prop-1',
+        photos: [],
+        recordedBy: 'acc-tpi-1',
+        recommendation: null,
+        ...(jsonBody(request) as object),
+      };
+      visits.push(visit);
+      return { status: 201, body: visit };
+    };
+    await renderPortal({
+      features: [evaluatorFeature],
+      path: '/evaluator/field-verification',
+      baseUrl: server.url,
+      locale: 'en',
+      signedIn: panelist,
+    });
+
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Finalist' }), {
+      target: { value: 'prop-1' },
+    });
+    expect(
+      await screen.findByText('No visit has been recorded for this finalist yet.'),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save the visit' }));
+    expect(
+      await screen.findByText('Enter the date, at least one team member and the findings.'),
+    ).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText(/^Visit date/), { target: { value: '2027-08-10' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Team members' }), {
+      target: { value: 'Dr. Sari\nBudi Santoso' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Findings' }), {
+      target: { value: 'Layanan berjalan setiap hari.' },
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Recommendation' }), {
+      target: { value: 'confirmed' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the visit' }));
+
+    expect(await screen.findByText('Visit saved.')).toBeTruthy();
+    expect(jsonBody(server.requests.find((r) => r.method === 'POST'))).toEqual({
+      visitedOn: '2027-08-10',
+      team: ['Dr. Sari', 'Budi Santoso'],
+      findings: 'Layanan berjalan setiap hari.',
+      recommendation: 'confirmed',
+    });
+    expect(await screen.findByRole('table', { name: 'Recorded visits' })).toBeTruthy();
+  });
 });

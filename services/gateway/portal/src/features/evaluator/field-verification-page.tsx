@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { codeMessages } from '../../api/code-messages';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
 import { useApiQuery } from '../../api/use-api-query';
@@ -11,10 +12,11 @@ import { EmptyState } from '../../ui/empty-state';
 import { Field, Select, TextArea } from '../../ui/field';
 import { Progress } from '../../ui/progress';
 import { Table } from '../../ui/table';
+import { useDownload } from '../operator/proposal-parts';
 import { evaluatorApi, type FieldVerification } from './evaluator-api';
 import { EMPTY_VISIT, photoProblem, visitBody, type VisitForm } from './field-verification';
 import { evaluatorMessages } from './messages';
-import { codeMessages, EditionSelect, useEditionChoice } from './shared';
+import { EditionSelect, useEditionChoice } from './shared';
 
 function PhotoUpload({
   visit,
@@ -106,6 +108,7 @@ export default function FieldVerificationPage() {
   const [tried, setTried] = useState(false);
   const [saved, setSaved] = useState(false);
   const action = useAction();
+  const download = useDownload();
   const body = visitBody(form);
   const editions = choice.editions.data?.editions ?? [];
   const list = finalists.data?.finalists ?? [];
@@ -159,6 +162,7 @@ export default function FieldVerificationPage() {
         ) : null}
       </div>
       {choice.editions.error ? <ErrorAlert error={choice.editions.error} /> : null}
+      {download.error ? <ErrorAlert error={download.error} codes={codeMessages(t)} /> : null}
       {finalists.error ? <ErrorAlert error={finalists.error} codes={codeMessages(t)} /> : null}
       {choice.editions.data && editions.length === 0 ? <EmptyState title={t.noEditions} /> : null}
       {finalists.loading ? <Progress label={t.loading} /> : null}
@@ -214,7 +218,21 @@ export default function FieldVerificationPage() {
                     <ul>
                       {visit.photos.map((photo) => (
                         <li key={photo.fileId}>
-                          {photo.filename} ({formatNumber(locale, photo.sizeBytes / 1024, 0)} KB)
+                          <Button
+                            variant="link"
+                            busy={
+                              download.busy === evaluatorApi.fieldPhotoPath(visit.id, photo.fileId)
+                            }
+                            onClick={() =>
+                              void download.download(
+                                evaluatorApi.fieldPhotoPath(visit.id, photo.fileId),
+                                photo.filename,
+                              )
+                            }
+                          >
+                            {t.downloadPhoto(photo.filename)}
+                          </Button>{' '}
+                          ({formatNumber(locale, photo.sizeBytes / 1024, 0)} KB)
                         </li>
                       ))}
                     </ul>

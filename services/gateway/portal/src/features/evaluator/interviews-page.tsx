@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { codeMessages } from '../../api/code-messages';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
 import { useSession } from '../../auth/session-context';
@@ -19,7 +20,7 @@ import {
   type SlotStanding,
 } from './interview-schedule';
 import { evaluatorMessages, type EvaluatorText } from './messages';
-import { codeMessages, EditionSelect, useEditionChoice, useZone, ZoneSelect } from './shared';
+import { EditionSelect, useEditionChoice, useZone, ZoneSelect } from './shared';
 
 export function standingText(t: EvaluatorText, standing: SlotStanding): string {
   switch (standing) {

@@ -170,6 +170,7 @@ export const evaluatorMessages = defineMessages({
     photoUploaded: (name: string) => `Foto ${name} terunggah.`,
     photoTooLarge: 'Foto lebih dari 10 MB.',
     findingsOf: (date: string) => `Temuan kunjungan ${date}`,
+    downloadPhoto: (name: string) => `Unduh foto ${name}`,
     // Error codes
     ASSIGNMENT_NOT_ACTIVE: 'Penugasan ini sudah tidak aktif.',
     ASSIGNMENT_ALREADY_SCORED:
@@ -354,6 +355,7 @@ export const evaluatorMessages = defineMessages({
     photoUploaded: (name: string) => `Photo ${name} uploaded.`,
     photoTooLarge: 'The photo is larger than 10 MB.',
     findingsOf: (date: string) => `Findings of the visit of ${date}`,
+    downloadPhoto: (name: string) => `Download photo ${name}`,
     ASSIGNMENT_NOT_ACTIVE: 'This assignment is no longer active.',
     ASSIGNMENT_ALREADY_SCORED:
       'A score for this proposal has been submitted; the assignment can no longer be ended.',

@@ -1,3 +1,4 @@
+import { codeMessages } from '../../api/code-messages';
 import type { TimeZone } from '@kipp/contracts';
 import { useState } from 'react';
 import { formatNumber, useI18n, useMessages } from '../../i18n';
@@ -18,7 +19,6 @@ import {
   type CriterionIssue,
   type SaveState,
 } from './scoring';
-import { codeMessages } from './shared';
 import { useSheetEditor } from './use-sheet-editor';
 
 function issueText(t: EvaluatorText, issue: CriterionIssue, scale: ScoreSheet['rubric']['scale']) {

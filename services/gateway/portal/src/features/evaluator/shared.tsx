@@ -1,5 +1,5 @@
 // Pieces the evaluator pages (and the local admin's interview page) share: the time zone
-// the person reads times in, the edition picker, and the feature's error-code table.
+// the person reads times in and the edition picker.
 import { TIME_ZONES, type TimeZone } from '@kipp/contracts';
 import { useEffect, useState } from 'react';
 import type { ApiQuery } from '../../api/use-api-query';
@@ -8,15 +8,6 @@ import type { Locale } from '../../i18n';
 import { browserZone } from '../../ui/date-time';
 import { Select } from '../../ui/field';
 import { evaluatorApi, type EditionSummary } from './evaluator-api';
-
-/** The entries of a message table that are error codes (UPPER_SNAKE keys with text). */
-export function codeMessages(table: Readonly<Record<string, unknown>>): Record<string, string> {
-  const codes: Record<string, string> = {};
-  for (const [key, value] of Object.entries(table)) {
-    if (/^[A-Z][A-Z0-9_]+$/.test(key) && typeof value === 'string') codes[key] = value;
-  }
-  return codes;
-}
 
 export const ZONE_STORAGE_KEY = 'kipp.zone';
 

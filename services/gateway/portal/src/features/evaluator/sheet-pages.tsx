@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ApiClient } from '../../api/client';
+import { codeMessages } from '../../api/code-messages';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
 import { formatNumber, useI18n, useMessages } from '../../i18n';
@@ -17,7 +18,7 @@ import {
 import { EndAssignmentDialog, type EndedAssignment } from './end-assignment-dialog';
 import { evaluatorMessages } from './messages';
 import { ScoreForm } from './score-form';
-import { codeMessages, editionNames, useZone, ZoneSelect } from './shared';
+import { editionNames, useZone, ZoneSelect } from './shared';
 
 interface ProposalFacts {
   readonly title: string | null;

@@ -1,5 +1,6 @@
 import type { TimeZone } from '@kipp/contracts';
 import { useState } from 'react';
+import { codeMessages } from '../../../api/code-messages';
 import { useApi } from '../../../api/api-context';
 import { useAction } from '../../../api/use-action';
 import { useApiQuery } from '../../../api/use-api-query';
@@ -17,13 +18,7 @@ import { Progress } from '../../../ui/progress';
 import { Table } from '../../../ui/table';
 import { evaluatorApi, type InterviewSlot } from '../../evaluator/evaluator-api';
 import { dayLabel, perDay } from '../../evaluator/interview-schedule';
-import {
-  codeMessages,
-  EditionSelect,
-  useEditionChoice,
-  useZone,
-  ZoneSelect,
-} from '../../evaluator/shared';
+import { EditionSelect, useEditionChoice, useZone, ZoneSelect } from '../../evaluator/shared';
 import { canConfirm, finalistBookings, openSlots, type FinalistBooking } from './finalist-bookings';
 import { interviewApi } from './interview-api';
 import { interviewMessages } from './messages';
