@@ -40,6 +40,21 @@ function sheet(overrides: Partial<ScoreSheet> = {}): ScoreSheet {
   };
 }
 
+const finalistsAnswer = {
+  status: 200,
+  body: {
+    finalists: [
+      {
+        proposalId: 'prop-1',
+        title: 'Posyandu Digital',
+        institutionName: 'Kota Bandung',
+        categoryId: 'health',
+        groupId: 'general',
+      },
+    ],
+  },
+};
+
 const assignment = {
   assignmentId: 'as-1',
   editionId: 'ed_2027',
@@ -266,20 +281,7 @@ describe('the evaluator area', () => {
     expect(await screen.findByText('No finalists for this edition yet.')).toBeTruthy();
     first.unmount();
 
-    server.routes['GET /api/evaluation/public/editions/ed_2027/finalists'] = {
-      status: 200,
-      body: {
-        finalists: [
-          {
-            proposalId: 'prop-1',
-            title: 'Posyandu Digital',
-            institutionName: 'Kota Bandung',
-            categoryId: 'health',
-            groupId: 'general',
-          },
-        ],
-      },
-    };
+    server.routes['GET /api/evaluation/public/editions/ed_2027/finalists'] = finalistsAnswer;
     server.routes['GET /api/evaluation/editions/ed_2027/panel-sheets/prop-1'] = {
       status: 200,
       body: sheet({
@@ -306,20 +308,7 @@ describe('the evaluator area', () => {
   it('should record a field visit for a finalist with one team member per line', async () => {
     const panelist = { sub: 'acc-tpi-1', roles: ['panelist'] };
     const visits: unknown[] = [];
-    server.routes['GET /api/evaluation/public/editions/ed_2027/finalists'] = {
-      status: 200,
-      body: {
-        finalists: [
-          {
-            proposalId: 'prop-1',
-            title: 'Posyandu Digital',
-            institutionName: 'Kota Bandung',
-            categoryId: 'health',
-            groupId: 'general',
-          },
-        ],
-      },
-    };
+    server.routes['GET /api/evaluation/public/editions/ed_2027/finalists'] = finalistsAnswer;
     server.routes['GET /api/evaluation/proposals/prop-1/field-verifications'] = () => ({
       status: 200,
       body: visits,
