@@ -195,4 +195,31 @@ describe('the proposal editor', () => {
     ).toBeTruthy();
     expect(server.requests.some((r) => r.path.includes('/evidence/'))).toBe(false);
   });
+  it('should upload a fitting file and list it with its download', async () => {
+    const uploaded = { fileId: 'file_1', filename: 'sk.pdf', sizeBytes: 9, sha256: 'ab' };
+    routes['POST /api/submissions/proposals/prop_1/evidence/service-standard'] = () => {
+      routes['GET /api/submissions/proposals/prop_1'] = {
+        status: 200,
+        body: proposalFixture({
+          revision: 5,
+          evidence: [{ ...proposalFixture().evidence[0]!, uploaded: [uploaded] }],
+        }),
+      };
+      return { status: 201, body: uploaded };
+    };
+    await openEditor();
+    const input = await screen.findByLabelText('File for Service standard');
+    fireEvent.change(input, {
+      target: { files: [new File(['%PDF-1.7'], 'sk.pdf', { type: 'application/pdf' })] },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Upload' }));
+
+    expect(await screen.findByText('sk.pdf uploaded.')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Download sk.pdf' })).toBeTruthy();
+    const upload = server.requests.find(
+      (r) => r.method === 'POST' && r.path.includes('/evidence/'),
+    );
+    expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(upload?.body).toContain('filename="sk.pdf"');
+  });
 });
