@@ -1,4 +1,4 @@
-import { errorFromResponse } from '../../api/api-error';
+import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from '../../api/api-error';
 import { REQUEST_ID_HEADER, TOKEN_EXPIRED_CODE, type TokenSource } from '../../api/client';
 
 /** The file name a `Content-Disposition` header gives (`filename*` first), else null. */
@@ -27,14 +27,25 @@ export async function downloadFile(
   fallbackName: string,
   baseUrl = '',
 ): Promise<void> {
-  const attempt = () => {
+  const attempt = async () => {
     const token = tokens.accessToken();
-    return fetch(baseUrl + path, {
-      headers: {
-        [REQUEST_ID_HEADER]: globalThis.crypto.randomUUID(),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-    });
+    const requestId = globalThis.crypto.randomUUID();
+    try {
+      return await fetch(baseUrl + path, {
+        headers: {
+          [REQUEST_ID_HEADER]: requestId,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      });
+    } catch (cause) {
+      // Nothing answered: the same code the API client gives, so the page says it the same way.
+      throw new ApiError({
+        status: 0,
+        code: CLIENT_ERROR_CODES.network,
+        message: cause instanceof Error ? cause.message : String(cause),
+        requestId,
+      });
+    }
   };
   let response = await attempt();
   if (response.status === 401) {
