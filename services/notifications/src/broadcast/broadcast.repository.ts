@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, Model } from 'mongoose';
 import { MESSAGE_MODEL, type MessageDocument } from '../notification/message.schema';
-import { afterCursor, type PageCursor } from '../inbox/page-cursor';
+import { afterCursor, type PageCursor } from '../paging/page-cursor';
 import { BROADCAST_MODEL, type BroadcastDocument } from './broadcast.schema';
 
 /** Per broadcast, per channel: messages by status. */

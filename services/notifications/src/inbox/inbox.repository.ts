@@ -4,7 +4,7 @@ import type { Model, QueryFilter } from 'mongoose';
 import { MESSAGE_MODEL, type MessageDocument } from '../notification/message.schema';
 import { NOTICE_MODEL, type NoticeDocument } from '../notification/notice.schema';
 import type { TemplateId } from '../notification/catalogue';
-import { afterCursor, type PageCursor } from './page-cursor';
+import { afterCursor, type PageCursor } from '../paging/page-cursor';
 
 /** What the acknowledgement list reads of an inbox copy. */
 export type AcknowledgementCopy = Pick<

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Audience } from '../../directory/directory';
 import type { LocalizedText } from '../../notification/contract-types';
-import { decodeCursor, pageOf } from '../../inbox/page-cursor';
+import { decodeCursor, pageOf } from '../../paging/page-cursor';
 import { BroadcastRepository, type DeliveryCounts } from '../broadcast.repository';
 import type { BroadcastDocument, BroadcastStatus } from '../broadcast.schema';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { afterCursor, decodeCursor, pageOf } from '../../paging/page-cursor';
 import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
-import { ValidationError } from '@kipp/service-kit';
 import { CHANNELS, TEMPLATE_IDS, type TemplateId } from '../../notification/catalogue';
 import { MESSAGE_STATUSES, type MessageDocument } from '../../notification/message.schema';
 import { DeliveryRepository } from '../delivery.repository';
@@ -56,51 +56,17 @@ export function deliveryFilterOf(input: DeliveryFilter): QueryFilter<MessageDocu
   return filter;
 }
 
-interface Cursor {
-  createdAt: Date;
-  id: string;
-}
-
-const cursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(300)]);
-
-export function encodeCursor(row: Pick<DeliveryRow, 'createdAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([row.createdAt, row.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): Cursor {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  const result = cursorSchema.safeParse(parsed);
-  if (!result.success) {
-    throw new ValidationError([{ path: 'cursor', message: 'not a cursor this API returned' }]);
-  }
-  return { createdAt: new Date(result.data[0]), id: result.data[1] };
-}
-
 /** The delivery log, newest first, one page at a time. */
 @Injectable()
 export class ListDeliveriesUseCase {
   constructor(private readonly deliveries: DeliveryRepository) {}
 
   async execute(input: ListDeliveriesInput): Promise<DeliveryPage> {
-    const filter = deliveryFilterOf(input);
-    if (input.cursor !== undefined) {
-      const after = decodeCursor(input.cursor);
-      filter.$or = [
-        { createdAt: { $lt: after.createdAt } },
-        { createdAt: after.createdAt, _id: { $lt: after.id } },
-      ];
-    }
-    const found = await this.deliveries.list(filter, input.limit + 1);
-    const items = found.slice(0, input.limit).map(toDeliveryRow);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor: found.length > input.limit && last ? encodeCursor(last) : null,
+    const filter = {
+      ...deliveryFilterOf(input),
+      ...afterCursor(input.cursor === undefined ? null : decodeCursor(input.cursor)),
     };
+    const page = pageOf(await this.deliveries.list(filter, input.limit + 1), input.limit);
+    return { items: page.items.map(toDeliveryRow), nextCursor: page.nextCursor };
   }
 }

@@ -5,7 +5,7 @@ import { TemplateRenderer } from '../../templates/template-renderer';
 import { NoticeNotFoundError } from '../inbox.errors';
 import { InboxRepository } from '../inbox.repository';
 import { noticeTitle } from '../inbox-views';
-import { decodeCursor, pageOf } from '../page-cursor';
+import { decodeCursor, pageOf } from '../../paging/page-cursor';
 import { maySeeNotice } from './notice-access';
 
 export interface AcknowledgementRow {

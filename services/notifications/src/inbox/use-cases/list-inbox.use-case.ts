@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TemplateRenderer } from '../../templates/template-renderer';
 import { InboxRepository } from '../inbox.repository';
 import { toInboxItem, type InboxItemView } from '../inbox-views';
-import { decodeCursor, pageOf } from '../page-cursor';
+import { decodeCursor, pageOf } from '../../paging/page-cursor';
 
 export interface ListInboxQuery {
   readonly unread?: boolean;

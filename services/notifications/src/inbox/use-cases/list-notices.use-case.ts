@@ -4,7 +4,7 @@ import type { TemplateId } from '../../notification/catalogue';
 import { TemplateRenderer } from '../../templates/template-renderer';
 import { InboxRepository } from '../inbox.repository';
 import { noticeTitle } from '../inbox-views';
-import { decodeCursor, pageOf } from '../page-cursor';
+import { decodeCursor, pageOf } from '../../paging/page-cursor';
 import { institutionScopeOf } from './notice-access';
 
 export interface ListNoticesQuery {
