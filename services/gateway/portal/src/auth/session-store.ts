@@ -136,6 +136,14 @@ export class SessionStore implements TokenSource {
     return true;
   }
 
+  /**
+   * The refresh token of this session, for a call that asks registration to keep this
+   * session while it ends the others (a password change in the profile).
+   */
+  currentRefreshToken(): string | null {
+    return this.read()?.refreshToken ?? null;
+  }
+
   /** Records a second factor turned on or off in the profile. */
   setSecondFactor(enabled: boolean): void {
     const stored = this.read();

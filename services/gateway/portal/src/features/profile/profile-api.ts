@@ -1,8 +1,35 @@
 import type { ApiClient } from '../../api/client';
+import type { AccountLocale, Role } from '../../auth/roles';
 import type { TotpOffer } from '../../auth/sign-in-api';
 
 const REGISTRATION = '/api/registration';
 const NOTIFICATIONS = '/api/notifications';
+
+/** Registration's `GET /me`: the signed-in person's own account. */
+export interface MyAccount {
+  readonly accountId: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly locale: AccountLocale;
+  readonly roles: readonly Role[];
+  readonly institutionId: string | null;
+  readonly institutionName: string | null;
+  readonly unitId: string | null;
+  readonly unitName: string | null;
+  readonly status: 'active' | 'deactivated';
+  /** `required`: a role the account holds needs it, so it cannot be turned off. */
+  readonly secondFactor: { readonly enabled: boolean; readonly required: boolean };
+  readonly passwordChangedAt: string | null;
+  readonly lastSignInAt: string | null;
+}
+
+export interface PasswordChange {
+  readonly currentPassword: string;
+  readonly newPassword: string;
+  /** This session's refresh token: registration keeps this session and ends the others. */
+  readonly refreshToken?: string;
+}
 
 export interface PreferenceCategory {
   readonly category: string;
@@ -18,6 +45,10 @@ export interface Preferences {
 }
 
 export const profileApi = {
+  me: (api: ApiClient, signal?: AbortSignal) =>
+    api.get<MyAccount>(`${REGISTRATION}/me`, signal ? { signal } : {}),
+  changePassword: (api: ApiClient, change: PasswordChange) =>
+    api.post<undefined>(`${REGISTRATION}/me/password`, change),
   startSecondFactor: (api: ApiClient) => api.post<TotpOffer>(`${REGISTRATION}/me/second-factor`),
   confirmSecondFactor: (api: ApiClient, code: string) =>
     api.post<undefined>(`${REGISTRATION}/me/second-factor/confirmation`, { code }),
@@ -30,6 +61,3 @@ export const profileApi = {
   savePreferences: (api: ApiClient, optedOut: readonly string[], dailyDigest: boolean) =>
     api.put<Preferences>(`${NOTIFICATIONS}/preferences`, { optedOut, dailyDigest }),
 };
-
-/** Roles that must keep a second factor (registration refuses to turn it off for them). */
-export const SECOND_FACTOR_ROLES = ['national_admin', 'evaluator', 'panelist'] as const;

@@ -1,94 +1,82 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../../api/api-context';
-import { useAction } from '../../api/use-action';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
 import { authMessages } from '../../auth/messages';
 import { useSession } from '../../auth/session-context';
 import { useMessages } from '../../i18n';
-import { Alert, ErrorAlert } from '../../ui/alert';
-import { Button } from '../../ui/button';
-import { institutionApi } from '../dashboard/institution-api';
+import { ErrorAlert } from '../../ui/alert';
+import { DateTime } from '../../ui/date-time';
 import { profileMessages } from './messages';
-import { profileApi } from './profile-api';
+import { PasswordSection } from './password-section';
+import { profileApi, type MyAccount } from './profile-api';
 import { SecondFactorSection } from './second-factor-section';
 
-function PasswordSection({ userId }: { userId: string | null }) {
+function AccountSummary({ account }: { account: MyAccount }) {
   const t = useMessages(profileMessages);
-  const api = useApi();
-  const { busy, error, run } = useAction();
-  const [sent, setSent] = useState(false);
-  const send = (id: string) =>
-    run(async () => {
-      await profileApi.requestPasswordLink(api, id);
-      setSent(true);
-    });
+  const roleNames = useMessages(authMessages);
   return (
-    <section aria-labelledby="password-title" className="panel">
-      <h2 id="password-title">{t.passwordTitle}</h2>
-      <p>{t.passwordBody}</p>
-      {error ? <ErrorAlert error={error} /> : null}
-      {sent ? (
-        <Alert tone="success">
-          <p>{t.passwordSent}</p>
-        </Alert>
-      ) : userId ? (
-        <Button busy={busy} onClick={() => void send(userId)}>
-          {t.passwordSend}
-        </Button>
-      ) : (
-        <p>{t.passwordNoUserId}</p>
-      )}
-    </section>
+    <dl className="summary">
+      <dt>{t.name}</dt>
+      <dd>{account.name}</dd>
+      <dt>{t.userId}</dt>
+      <dd>{account.userId}</dd>
+      <dt>{t.email}</dt>
+      <dd>{account.email}</dd>
+      <dt>{t.roles}</dt>
+      <dd>{account.roles.map((role) => roleNames[role]).join(', ')}</dd>
+      {account.institutionId ? (
+        <>
+          <dt>{t.institution}</dt>
+          <dd>{account.institutionName ?? account.institutionId}</dd>
+        </>
+      ) : null}
+      {account.unitId ? (
+        <>
+          <dt>{t.unit}</dt>
+          <dd>{account.unitName ?? account.unitId}</dd>
+        </>
+      ) : null}
+      <dt>{t.accountLanguage}</dt>
+      <dd>{account.locale === 'id' ? t.language_id : t.language_en}</dd>
+      <dt>{t.passwordChangedAt}</dt>
+      <dd>
+        {account.passwordChangedAt ? <DateTime value={account.passwordChangedAt} /> : t.never}
+      </dd>
+      <dt>{t.lastSignInAt}</dt>
+      <dd>{account.lastSignInAt ? <DateTime value={account.lastSignInAt} /> : t.never}</dd>
+      <dt>{t.accountId}</dt>
+      <dd>
+        <code>{account.accountId}</code>
+      </dd>
+    </dl>
   );
 }
 
-/** My account, password, second factor, and the way to notification preferences. */
+/** My account (registration's `GET /me`), password, second factor, notification preferences. */
 export default function ProfilePage() {
   const t = useMessages(profileMessages);
-  const roleNames = useMessages(authMessages);
   usePageTitle(t.title);
   const session = useSession();
-  const user = session.status === 'signed-in' ? session.user : null;
-  const institution = useApiQuery(user?.institutionId ?? null, (api, signal) =>
-    institutionApi.get(api, user?.institutionId ?? '', signal),
+  const signedIn = session.status === 'signed-in';
+  const me = useApiQuery(signedIn ? `me:${session.user.accountId}` : null, (api, signal) =>
+    profileApi.me(api, signal),
   );
-  if (session.status !== 'signed-in' || !user) return null;
+  if (!signedIn) return null;
   return (
     <section>
       <h1>{t.title}</h1>
-      <section aria-labelledby="account-title" className="panel">
+      <section aria-labelledby="account-title" className="panel" aria-busy={me.loading}>
         <h2 id="account-title">{t.account}</h2>
-        <dl className="summary">
-          <dt>{t.userId}</dt>
-          <dd>{session.userId ?? t.unknown}</dd>
-          <dt>{t.accountId}</dt>
-          <dd>
-            <code>{user.accountId}</code>
-          </dd>
-          <dt>{t.roles}</dt>
-          <dd>{user.roles.map((role) => roleNames[role]).join(', ')}</dd>
-          {user.institutionId ? (
-            <>
-              <dt>{t.institution}</dt>
-              <dd>{institution.data?.name ?? user.institutionId}</dd>
-            </>
-          ) : null}
-          {user.unitId ? (
-            <>
-              <dt>{t.unit}</dt>
-              <dd>
-                <code>{user.unitId}</code>
-              </dd>
-            </>
-          ) : null}
-          <dt>{t.accountLanguage}</dt>
-          <dd>{user.locale === 'id' ? t.language_id : t.language_en}</dd>
-        </dl>
+        {me.data ? (
+          <AccountSummary account={me.data} />
+        ) : me.error ? (
+          <ErrorAlert error={me.error} />
+        ) : (
+          <p>{t.loadingAccount}</p>
+        )}
       </section>
-      <PasswordSection userId={session.userId} />
-      <SecondFactorSection />
+      <PasswordSection userId={me.data?.userId ?? session.userId} onChanged={me.reload} />
+      <SecondFactorSection status={me.data?.secondFactor ?? null} onChanged={me.reload} />
       <section aria-labelledby="preferences-title" className="panel">
         <h2 id="preferences-title">{t.preferencesTitle}</h2>
         <p>

@@ -3,8 +3,7 @@ import { ApiError } from '../../api/api-error';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
 import { TotpCodeField } from '../../auth/credential-fields';
-import { hasAnyRole } from '../../auth/roles';
-import { useSession, useSessionStore } from '../../auth/session-context';
+import { useSessionStore } from '../../auth/session-context';
 import { normaliseCode, type TotpOffer } from '../../auth/sign-in-api';
 import { signInMessages } from '../../auth/sign-in-messages';
 import { TotpOfferDetails } from '../../auth/totp-offer';
@@ -12,26 +11,32 @@ import { useMessages } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { profileMessages } from './messages';
-import { profileApi, SECOND_FACTOR_ROLES } from './profile-api';
+import { profileApi, type MyAccount } from './profile-api';
 
 type Mode = { kind: 'idle' } | { kind: 'enrolling'; offer: TotpOffer } | { kind: 'disabling' };
 
-/** Second-factor status, turning it on (secret, code) and off (code) where the role allows. */
-export function SecondFactorSection() {
+/**
+ * Second-factor status as registration reports it (`GET /me`; null while it loads), turning
+ * it on (secret, code) and off (code) where the role allows. `onChanged` loads it again.
+ */
+export function SecondFactorSection({
+  status,
+  onChanged,
+}: {
+  status: MyAccount['secondFactor'] | null;
+  onChanged: () => void;
+}) {
   const t = useMessages(profileMessages);
   const s = useMessages(signInMessages);
   const api = useApi();
   const store = useSessionStore();
-  const session = useSession();
   const [mode, setMode] = useState<Mode>({ kind: 'idle' });
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | undefined>(undefined);
   const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
-  if (session.status !== 'signed-in') return null;
-
-  const required = hasAnyRole(session.user.roles, SECOND_FACTOR_ROLES);
-  const enabled = required ? true : session.secondFactor;
+  const required = status?.required ?? false;
+  const enabled = status?.enabled ?? null;
   const codes: Readonly<Record<string, string>> = {
     SECOND_FACTOR_ALREADY_ENABLED: t.SECOND_FACTOR_ALREADY_ENABLED,
     SECOND_FACTOR_NOT_ENABLED: t.SECOND_FACTOR_NOT_ENABLED,
@@ -50,6 +55,7 @@ export function SecondFactorSection() {
         const code = reason instanceof ApiError ? reason.code : null;
         if (code === 'SECOND_FACTOR_ALREADY_ENABLED' || code === 'SECOND_FACTOR_NOT_ENABLED') {
           store.setSecondFactor(code === 'SECOND_FACTOR_ALREADY_ENABLED');
+          onChanged();
         }
         if (
           code === 'SECOND_FACTOR_ALREADY_ENABLED' ||
@@ -80,6 +86,7 @@ export function SecondFactorSection() {
       }
       setMode({ kind: 'idle' });
       setCode('');
+      onChanged();
     });
   };
 
@@ -100,7 +107,7 @@ export function SecondFactorSection() {
         </Alert>
       ) : null}
       {error ? <ErrorAlert error={error} codes={codes} /> : null}
-      {mode.kind === 'idle' && enabled !== true ? (
+      {mode.kind === 'idle' && enabled === false ? (
         <Button
           busy={busy}
           onClick={() =>
@@ -112,7 +119,7 @@ export function SecondFactorSection() {
           {t.enable}
         </Button>
       ) : null}
-      {mode.kind === 'idle' && enabled !== false && !required ? (
+      {mode.kind === 'idle' && enabled === true && !required ? (
         <Button variant="secondary" onClick={() => setMode({ kind: 'disabling' })}>
           {t.disable}
         </Button>
