@@ -222,4 +222,31 @@ describe('the proposal editor', () => {
     expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data/);
     expect(upload?.body).toContain('filename="sk.pdf"');
   });
+  it('should save pending edits before signing the declaration, on the revision the save returned', async () => {
+    routes['PUT /api/submissions/proposals/prop_1'] = (request) => {
+      const body = jsonBody(request) as { revision: number; sections: { text: string }[] };
+      return {
+        status: 200,
+        body: withSummary(proposalFixture(), body.sections[0]?.text ?? '', body.revision + 1),
+      };
+    };
+    routes['POST /api/submissions/proposals/prop_1/integrity-declaration'] = (request) => ({
+      status: 200,
+      body: proposalFixture({
+        revision: (jsonBody(request) as { revision: number }).revision + 1,
+        integrityDeclaration: { signedBy: 'acc-1', signedAt: '2027-02-10T04:00:00.000Z' },
+      }),
+    });
+    await openEditor();
+    fireEvent.change(await screen.findByLabelText(/Summary/), { target: { value: 'final text' } });
+    fireEvent.click(screen.getByLabelText('I agree with the statement above'));
+    fireEvent.click(screen.getByRole('button', { name: 'Sign the integrity declaration' }));
+
+    expect(await screen.findByText('The integrity declaration is signed.')).toBeTruthy();
+    expect(puts()).toEqual([
+      { revision: 4, sections: [{ sectionId: 'summary', text: 'final text' }] },
+    ]);
+    const signed = server.requests.filter((r) => r.path.endsWith('/integrity-declaration'));
+    expect(signed.map((r) => jsonBody(r))).toEqual([{ revision: 5 }]);
+  });
 });

@@ -174,11 +174,17 @@ export function useAutosave(options: AutosaveOptions): Autosave {
   const { storage, editable } = options;
   const delay = options.delayMs ?? AUTOSAVE_DELAY_MS;
   const proposalId = options.proposal.proposalId;
-  const [state, dispatch] = useReducer(editorReducer, null, () =>
+  const [state, dispatchToReact] = useReducer(editorReducer, null, () =>
     initialEditorState(options.proposal, readStoredDraft(storage, proposalId)),
   );
   const stateRef = useRef(state);
   stateRef.current = state;
+  // The ref runs ahead of rendering, so a write right after a save (sign, submit, upload)
+  // already carries the revision that save returned.
+  const dispatch = useCallback((action: EditorAction) => {
+    stateRef.current = editorReducer(stateRef.current, action);
+    dispatchToReact(action);
+  }, []);
   const optionsRef = useRef(options);
   optionsRef.current = options;
   const inFlight = useRef<Promise<boolean> | null>(null);
