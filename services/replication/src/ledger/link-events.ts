@@ -14,6 +14,50 @@ import {
   type ReplicationLinkDocument,
 } from './replication-link.schema';
 
+/** What differs between new links: where the replication comes from and what it says. */
+export type NewLinkFields = Pick<
+  ReplicationLinkDocument,
+  | '_id'
+  | 'innovationId'
+  | 'innovationTitle'
+  | 'originInstitutionId'
+  | 'originUnitId'
+  | 'adopterInstitutionId'
+  | 'adopterProvinceCode'
+  | 'title'
+  | 'status'
+  | 'source'
+  | 'proposalId'
+  | 'visitId'
+  | 'evidence'
+>;
+
+/** A link as first recorded: revision 1, waiting for the origin's counter-signature. */
+export function newLink(fields: NewLinkFields, by: LinkActor, now: Date): ReplicationLinkDocument {
+  return {
+    ...fields,
+    revision: 1,
+    confirmation: 'pending',
+    disputeReason: null,
+    history: [
+      {
+        revision: 1,
+        action: 'recorded',
+        by,
+        at: now,
+        status: fields.status,
+        confirmation: 'pending',
+        note: null,
+      },
+    ],
+    active: fields.status !== 'stopped',
+    withdrawnAt: null,
+    recordedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /** A new link: the ledger records it, and the origin is asked to counter-sign it. */
 export function recordedEvents(
   link: ReplicationLinkDocument,

@@ -4,9 +4,9 @@ import type { ClientSession } from 'mongoose';
 import type { ProposalSnapshot } from '@kipp/contracts';
 import { OutboxNotifier } from '@kipp/messaging';
 import { Directory } from '../directory/directory';
-import { recordedEvents } from './link-events';
+import { newLink, recordedEvents } from './link-events';
 import { ReplicationLinkRepository } from './replication-link.repository';
-import type { LinkActor, ReplicationLinkDocument } from './replication-link.schema';
+import type { LinkActor } from './replication-link.schema';
 
 export const PROPOSAL_LINKER_ACTOR: LinkActor = { kind: 'system', process: 'proposal-linker' };
 
@@ -69,45 +69,26 @@ export class ProposalLinker {
       return false;
     }
     const now = new Date();
-    const link: ReplicationLinkDocument = {
-      _id: `rep_${randomUUID()}`,
-      revision: 1,
-      innovationId,
-      innovationTitle: innovation.title,
-      originInstitutionId: innovation.institutionId,
-      originUnitId: innovation.unitId,
-      adopterInstitutionId: snapshot.institutionId,
-      adopterProvinceCode,
-      title: snapshot.title,
-      status: 'plan',
-      confirmation: 'pending',
-      disputeReason: null,
-      source: 'proposal',
-      proposalId: snapshot.proposalId,
-      visitId: null,
-      evidence: [],
-      history: [
-        {
-          revision: 1,
-          action: 'recorded',
-          by: PROPOSAL_LINKER_ACTOR,
-          at: now,
-          status: 'plan',
-          confirmation: 'pending',
-          note: null,
-        },
-      ],
-      active: true,
-      withdrawnAt: null,
-      recordedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const { createdAt: _created, updatedAt: _updated, ...fields } = link;
-    await this.links.insert(
-      { ...fields, outbox: recordedEvents(link, PROPOSAL_LINKER_ACTOR, now) },
-      session,
+    const link = newLink(
+      {
+        _id: `rep_${randomUUID()}`,
+        innovationId,
+        innovationTitle: innovation.title,
+        originInstitutionId: innovation.institutionId,
+        originUnitId: innovation.unitId,
+        adopterInstitutionId: snapshot.institutionId,
+        adopterProvinceCode,
+        title: snapshot.title,
+        status: 'plan',
+        source: 'proposal',
+        proposalId: snapshot.proposalId,
+        visitId: null,
+        evidence: [],
+      },
+      PROPOSAL_LINKER_ACTOR,
+      now,
     );
+    await this.links.insert(link, recordedEvents(link, PROPOSAL_LINKER_ACTOR, now), session);
     return true;
   }
 }

@@ -11,7 +11,6 @@ import {
 
 type Session = ClientSession | null | undefined;
 
-export type NewReplicationLink = Omit<ReplicationLinkDocument, 'createdAt' | 'updatedAt'>;
 export type StoredReplicationLink = Omit<
   ReplicationLinkDocument,
   'outbox' | 'outboxLockedUntil' | 'outboxClaim'
@@ -59,8 +58,14 @@ export class ReplicationLinkRepository {
   }
 
   /** Rejects with a duplicate-key error when the adopter has an active link already. */
-  async insert(link: NewReplicationLink, session?: Session): Promise<void> {
-    await this.links.create([link], { session: session ?? null });
+  async insert(
+    link: ReplicationLinkDocument,
+    events: readonly PendingEvent[],
+    session?: Session,
+  ): Promise<void> {
+    // The schema's timestamps set createdAt and updatedAt.
+    const { createdAt: _created, updatedAt: _updated, ...fields } = link;
+    await this.links.create([{ ...fields, outbox: [...events] }], { session: session ?? null });
   }
 
   async findActive(

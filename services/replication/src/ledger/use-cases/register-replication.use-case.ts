@@ -7,7 +7,7 @@ import { OutboxNotifier } from '@kipp/messaging';
 import { isDuplicateKeyError } from '@kipp/mongo';
 import { storeUploads, type StoredUpload } from '@kipp/service-kit';
 import { Directory } from '../../directory/directory';
-import { recordedEvents } from '../link-events';
+import { newLink, recordedEvents } from '../link-events';
 import { isPartyRole } from '../link-rules';
 import {
   EvidenceTooLargeError,
@@ -101,42 +101,26 @@ export class RegisterReplicationUseCase {
         sizeBytes: upload.sizeBytes,
         sha256: upload.sha256,
       }));
-      const link: ReplicationLinkDocument = {
-        _id: replicationId,
-        revision: 1,
-        innovationId: innovation._id,
-        innovationTitle: innovation.title,
-        originInstitutionId: innovation.institutionId,
-        originUnitId: innovation.unitId,
-        adopterInstitutionId,
-        adopterProvinceCode: adopter?.provinceCode ?? null,
-        title: body.title,
-        status: body.status,
-        confirmation: 'pending',
-        disputeReason: null,
-        source: 'registered',
-        proposalId: null,
-        visitId: body.visitId ?? null,
-        evidence,
-        history: [
-          {
-            revision: 1,
-            action: 'recorded',
-            by: actor,
-            at: now,
-            status: body.status,
-            confirmation: 'pending',
-            note: null,
-          },
-        ],
-        active: body.status !== 'stopped',
-        withdrawnAt: null,
-        recordedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const { createdAt: _c, updatedAt: _u, ...fields } = link;
-      await this.links.insert({ ...fields, outbox: recordedEvents(link, actor, now) });
+      const link = newLink(
+        {
+          _id: replicationId,
+          innovationId: innovation._id,
+          innovationTitle: innovation.title,
+          originInstitutionId: innovation.institutionId,
+          originUnitId: innovation.unitId,
+          adopterInstitutionId,
+          adopterProvinceCode: adopter?.provinceCode ?? null,
+          title: body.title,
+          status: body.status,
+          source: 'registered',
+          proposalId: null,
+          visitId: body.visitId ?? null,
+          evidence,
+        },
+        actor,
+        now,
+      );
+      await this.links.insert(link, recordedEvents(link, actor, now));
       return link;
     };
     try {
