@@ -125,7 +125,6 @@ export const localAdminMessages = defineMessages({
     newUnitInvalid: 'Tulis nama unit.',
     addUnit: 'Tambah unit',
     unitAdded: (name: string) => `Unit ${name} ditambahkan.`,
-    page: 'Halaman',
     // Errors
     QUOTA_EXCEEDED: 'Kuota institusi untuk kelompok ini sudah penuh.',
     SUBMISSION_CLOSED: 'Pengajuan sudah ditutup.',
@@ -259,7 +258,6 @@ export const localAdminMessages = defineMessages({
     newUnitInvalid: 'Write the unit’s name.',
     addUnit: 'Add unit',
     unitAdded: (name: string) => `Unit ${name} added.`,
-    page: 'Page',
     QUOTA_EXCEEDED: "The institution's quota for this group is full.",
     SUBMISSION_CLOSED: 'Submission has closed.',
     PROPOSAL_STATUS_CONFLICT: 'The proposal no longer awaits review (it may have been handled).',

@@ -7,6 +7,7 @@ import {
   useEditions,
   useInstitution,
   groupName,
+  categoryName,
 } from './proposal-parts';
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -38,7 +39,7 @@ function NewProposal() {
   const { locale } = useI18n();
   const api = useApi();
   const navigate = useNavigate();
-  const { editions } = useEditions();
+  const { editions, data: editionList, error: editionError } = useEditions();
   const { institutionId } = useInstitution();
   const open = openEditions(editions);
   const [editionId, setEditionId] = useState('');
@@ -67,7 +68,10 @@ function NewProposal() {
   return (
     <section aria-labelledby="new-proposal" className="panel">
       <h2 id="new-proposal">{t.newTitle}</h2>
-      {open.length === 0 ? (
+      {editionError ? <ErrorAlert error={editionError} codes={codeMessages(t)} /> : null}
+      {!editionList && !editionError ? (
+        <Progress label={t.loading} />
+      ) : open.length === 0 ? (
         <p>{t.noOpenEdition}</p>
       ) : (
         <form className="form" noValidate onSubmit={onSubmit}>
@@ -178,6 +182,11 @@ export default function ProposalsPage() {
               key: 'group',
               header: t.colGroup,
               cell: (row) => groupName(byId.get(row.editionId), row.groupId, locale),
+            },
+            {
+              key: 'category',
+              header: t.colCategory,
+              cell: (row) => categoryName(byId.get(row.editionId), row.categoryId, locale),
             },
             {
               key: 'status',
