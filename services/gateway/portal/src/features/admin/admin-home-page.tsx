@@ -13,6 +13,16 @@ import { editionMessages } from './editions/messages';
 import { homeMessages } from './home-messages';
 import { adminMessages } from './shared/messages';
 
+/** The admin's areas: where each lives and the texts of its card. */
+const AREAS = [
+  ['/admin/editions', 'editions'],
+  ['/admin/institutions', 'institutions'],
+  ['/admin/local-admin-requests', 'requests'],
+  ['/admin/accounts', 'accounts'],
+  ['/admin/broadcasts', 'broadcasts'],
+  ['/admin/deliveries', 'deliveries'],
+] as const;
+
 /** The national admin's start page: the areas, and each published edition's evaluation pages. */
 export default function AdminHomePage() {
   const t = useMessages(homeMessages);
@@ -26,16 +36,13 @@ export default function AdminHomePage() {
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <ul className="cards">
-        <li className="card">
-          <h2>{t.editionsTitle}</h2>
-          <p>{t.editionsBody}</p>
-          <Link to="/admin/editions">{t.editionsLink}</Link>
-        </li>
-        <li className="card">
-          <h2>{t.broadcastsTitle}</h2>
-          <p>{t.broadcastsBody}</p>
-          <Link to="/admin/broadcasts">{t.broadcastsLink}</Link>
-        </li>
+        {AREAS.map(([to, area]) => (
+          <li key={to} className="card">
+            <h2>{t[`${area}Title`]}</h2>
+            <p>{t[`${area}Body`]}</p>
+            <Link to={to}>{t[`${area}Link`]}</Link>
+          </li>
+        ))}
       </ul>
       <h2>{t.evaluationTitle}</h2>
       {query.error ? <ErrorAlert error={query.error} codes={codeMessages(editionTexts)} /> : null}

@@ -12,8 +12,8 @@ const admin = { sub: 'acc-admin', roles: ['national_admin'] };
 // The edition builder is one long form; loading and rendering it in jsdom on a loaded machine
 // can take longer than the default waits (1 s for findBy, 5 s per test). Both are hang guards
 // here, not speed requirements.
-jest.setTimeout(60_000);
-configure({ asyncUtilTimeout: 20_000 });
+jest.setTimeout(120_000);
+configure({ asyncUtilTimeout: 60_000 });
 
 function edition(overrides: Partial<Edition> = {}): Edition {
   return {
@@ -310,5 +310,100 @@ describe('national admin pages', () => {
       requiresAck: false,
     });
     expect(await screen.findByRole('img', { name: /Email delivery of "Schedule"/ })).toBeTruthy();
+  });
+
+  it('should approve a local admin request and show the first password once', async () => {
+    const request = {
+      requestId: 'req-1',
+      institutionId: 'inst_3273',
+      candidateName: 'Siti',
+      candidateEmail: 'siti@bandung.go.id',
+      candidateUserId: 'siti.bdg',
+      status: 'pending',
+      letter: { filename: 'sk.pdf', sizeBytes: 51200 },
+      decision: null,
+      createdAt: '2027-01-10T02:00:00.000Z',
+    };
+    routes = {
+      'GET /api/registration/local-admin-requests': {
+        status: 200,
+        body: { items: [request], total: 1, page: 1, pageSize: 20 },
+      },
+      'POST /api/registration/local-admin-requests/req-1/decision': {
+        status: 200,
+        body: {
+          request: { ...request, status: 'approved' },
+          account: null,
+          initialPassword: 'Xy7-first-pass-42!',
+        },
+      },
+    };
+    await renderPortal({
+      features: [adminFeature],
+      path: '/admin/local-admin-requests',
+      baseUrl: server.url,
+      locale: 'en',
+      signedIn: admin,
+    });
+
+    expect(
+      await screen.findByRole('button', { name: 'Download the letter of Siti (50 KB)' }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Decide Siti' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Request of Siti' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(
+      await screen.findByText('Account siti.bdg created. First password (shown this once only):'),
+    ).toBeTruthy();
+    expect(screen.getByText('Xy7-first-pass-42!')).toBeTruthy();
+    expect(jsonBody(server.requests.find((r) => r.method === 'POST'))).toEqual({
+      decision: 'approved',
+      reason: '',
+    });
+  });
+
+  it('should send a failed email again from the delivery log', async () => {
+    const failed = {
+      id: 'msg-1',
+      noticeId: 'n-1',
+      template: 'proposal.returned',
+      channel: 'email',
+      recipient: { accountId: 'acc-1', email: 'ops@bandung.go.id', locale: 'id' },
+      status: 'failed',
+      attempts: 5,
+      lastError: '550 mailbox unavailable',
+      sentAt: null,
+      createdAt: '2027-03-01T01:00:00.000Z',
+    };
+    routes = {
+      'GET /api/notifications/deliveries': {
+        status: 200,
+        body: { items: [failed], nextCursor: null },
+      },
+      'GET /api/notifications/deliveries/summary': {
+        status: 200,
+        body: { total: 1, byStatus: { failed: 1 } },
+      },
+      'POST /api/notifications/deliveries/msg-1/resend': {
+        status: 200,
+        body: { ...failed, status: 'pending', attempts: 0 },
+      },
+    };
+    await renderPortal({
+      features: [adminFeature],
+      path: '/admin/deliveries',
+      baseUrl: server.url,
+      signedIn: admin,
+    });
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Kirim ulang ke ops@bandung.go.id' }),
+    );
+
+    expect(
+      await screen.findByText('Pesan untuk ops@bandung.go.id masuk antrean lagi.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('img', { name: /Pesan per status/ })).toBeTruthy();
   });
 });

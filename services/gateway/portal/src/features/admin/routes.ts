@@ -47,6 +47,22 @@ export const adminFeature = defineFeature({
       audience: ADMIN,
       page: () => import('./broadcasts/broadcasts-page'),
     },
+    {
+      path: 'admin/deliveries',
+      audience: ADMIN,
+      page: () => import('./deliveries/deliveries-page'),
+    },
+    {
+      path: 'admin/institutions',
+      audience: ADMIN,
+      page: () => import('./registry/institutions-page'),
+    },
+    {
+      path: 'admin/local-admin-requests',
+      audience: ADMIN,
+      page: () => import('./registry/requests-page'),
+    },
+    { path: 'admin/accounts', audience: ADMIN, page: () => import('./registry/accounts-page') },
   ],
   nav: [
     {
