@@ -1,0 +1,5 @@
+import { configure } from '@testing-library/react';
+
+// `findBy…` and `waitFor` wait for the page to settle, not against a clock: on a loaded
+// machine a page backed by a real local server can take well over the library's 1 s default.
+configure({ asyncUtilTimeout: 30_000 });
