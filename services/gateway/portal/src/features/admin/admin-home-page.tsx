@@ -21,6 +21,7 @@ const AREAS = [
   ['/admin/accounts', 'accounts'],
   ['/admin/broadcasts', 'broadcasts'],
   ['/admin/deliveries', 'deliveries'],
+  ['/admin/exports', 'exports'],
 ] as const;
 
 /** The national admin's start page: the areas, and each published edition's evaluation pages. */

@@ -63,6 +63,7 @@ export const adminFeature = defineFeature({
       page: () => import('./registry/requests-page'),
     },
     { path: 'admin/accounts', audience: ADMIN, page: () => import('./registry/accounts-page') },
+    { path: 'admin/exports', audience: ADMIN, page: () => import('./exports/exports-page') },
   ],
   nav: [
     {

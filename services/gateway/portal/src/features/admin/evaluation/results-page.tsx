@@ -14,13 +14,13 @@ import { Progress } from '../../../ui/progress';
 import { Table } from '../../../ui/table';
 import { ActionOutcome } from '../shared/action-outcome';
 import { DownloadButton } from '../shared/download-button';
+import { EditionExports } from '../exports/edition-exports';
 import { EditionSubpageHeader, useEditionSubpage } from '../shared/edition-subpage';
 import { adminMessages } from '../shared/messages';
 import { FinalistComposition } from './composition';
 import {
   certificatePath,
   evaluationApi,
-  exportPath,
   STAGES,
   type CertificatesIssued,
   type Stage,
@@ -279,35 +279,6 @@ function CertificatesSection({ editionId }: { editionId: string }) {
   );
 }
 
-function ExportsSection({ editionId }: { editionId: string }) {
-  const t = useMessages(evaluationMessages);
-  // Path under the edition's exports, label, and the name to save it under.
-  const files: [string, string, string][] = [
-    ['decree-annex.csv', t.exportDecreeCsv, 'decree-annex.csv'],
-    ['decree-annex.pdf', t.exportDecreePdf, 'decree-annex.pdf'],
-    ['did.csv', t.exportDid, 'did.csv'],
-    ['unpsa-candidates.csv', t.exportUnpsaCsv, 'unpsa-candidates.csv'],
-    ['unpsa-candidates', t.exportUnpsaJson, 'unpsa-candidates.json'],
-  ];
-  return (
-    <section aria-labelledby="exports-heading">
-      <h2 id="exports-heading">{t.exportsSection}</h2>
-      <ul className="link-list">
-        {files.map(([file, label, saveAs]) => (
-          <li key={file}>
-            <DownloadButton
-              path={exportPath(editionId, file)}
-              filename={`${editionId}-${saveAs}`}
-              label={label}
-              codes={codeMessages(t)}
-            />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 /** Stage publications, the finalist composition, the final results, certificates and exports. */
 export default function ResultsPage() {
   const t = useMessages(evaluationMessages);
@@ -337,7 +308,10 @@ export default function ResultsPage() {
       </section>
       <PlenarySection editionId={editionId} />
       <CertificatesSection editionId={editionId} />
-      <ExportsSection editionId={editionId} />
+      <section aria-labelledby="exports-heading">
+        <h2 id="exports-heading">{t.exportsSection}</h2>
+        <EditionExports editionId={editionId} />
+      </section>
     </section>
   );
 }
