@@ -61,6 +61,11 @@ describe('national admin pages', () => {
           { path: 'calendar.1.endsAt', code: 'PHASE_ENDS_BEFORE_START', message: 'x' },
           { path: 'rubric.criteria', code: 'WEIGHTS_NOT_100', message: 'y' },
           { path: 'groups.0.quotaPerInstitution', code: 'NEGATIVE_QUOTA', message: 'z' },
+          {
+            path: 'evaluation.representation.1.min',
+            code: 'REPRESENTATION_MIN_ABOVE_FINALISTS',
+            message: 'w',
+          },
         ],
       }),
     };
@@ -79,7 +84,7 @@ describe('national admin pages', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
 
-    expect(await screen.findByText('3 isian perlu diperbaiki')).toBeTruthy();
+    expect(await screen.findByText('4 isian perlu diperbaiki')).toBeTruthy();
     const end = screen.getByLabelText('Selesai Pengajuan proposal');
     expect(end.getAttribute('aria-invalid')).toBe('true');
     expect(description(end)).toContain('Selesai harus setelah mulai.');
@@ -88,13 +93,17 @@ describe('national admin pages', () => {
     expect(description(quota)).toContain('Kuota tidak boleh negatif.');
     expect(screen.getByText('Jumlah bobot: 100 dari 100 — Jumlah bobot harus 100.')).toBeTruthy();
     const summaryItems = within(
-      screen.getByText('3 isian perlu diperbaiki').parentElement as HTMLElement,
+      screen.getByText('4 isian perlu diperbaiki').parentElement as HTMLElement,
     ).getAllByRole('listitem');
     expect(summaryItems.map((item) => item.textContent)).toEqual([
       'Kalender: Selesai harus setelah mulai.',
       'Rubrik evaluasi desk: Jumlah bobot harus 100.',
       'Kelompok dan kuota: Kuota tidak boleh negatif.',
+      'Pengaturan evaluasi: Minimum melebihi jumlah finalis.',
     ]);
+    const ruleMin = screen.getByLabelText('Minimum aturan 2');
+    expect(ruleMin.getAttribute('aria-invalid')).toBe('true');
+    expect(description(ruleMin)).toContain('Minimum melebihi jumlah finalis.');
     const sent = jsonBody(server.requests.find((r) => r.method === 'PUT')) as {
       groups: { quotaPerInstitution: number }[];
       expectedRevision?: number;

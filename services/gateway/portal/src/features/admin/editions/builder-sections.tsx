@@ -1,5 +1,6 @@
 import {
   EDITION_PHASES,
+  REPRESENTATION_DIMENSIONS,
   TIME_ZONES,
   type EditionConfiguration,
   type EditionPhase,
@@ -725,37 +726,98 @@ export function EvaluationSection({ draft, onChange, issues }: SectionProps) {
       {interview(t.presentationMinutes, 'presentationMinutes')}
       {interview(t.interviewMinutes, 'interviewMinutes')}
       {interview(t.confirmationLeadHours, 'confirmationLeadHours')}
-      <Table
-        caption={t.representationCaption}
-        rows={evaluation.representation.map((rule, index) => ({ rule, index }))}
-        rowKey={(row) => String(row.index)}
-        columns={[
-          {
-            key: 'dimension',
-            header: t.colDimension,
-            rowHeader: true,
-            cell: (row) => row.rule.dimension,
-          },
-          { key: 'value', header: t.colValue, cell: (row) => row.rule.value ?? t.everyValue },
-          {
-            key: 'min',
-            header: t.colMin,
-            numeric: true,
-            cell: (row) => (
-              <>
-                {row.rule.min ?? '–'}
-                {errorAt(t, issues, `evaluation.representation.${row.index}.min`) ? (
-                  <span className="field-error">
-                    {' '}
-                    {errorAt(t, issues, `evaluation.representation.${row.index}.min`)}
-                  </span>
-                ) : null}
-              </>
-            ),
-          },
-          { key: 'max', header: t.colMax, numeric: true, cell: (row) => row.rule.max ?? '–' },
-        ]}
+      <RepresentationRules
+        rules={evaluation.representation}
+        issues={issues}
+        onChange={(representation) => set({ representation })}
       />
+    </fieldset>
+  );
+}
+
+type Rule = NonNullable<EditionSettings['evaluation']>['representation'][number];
+
+/** The finalist representation rules: a dimension, one value or every value, a min and a max. */
+function RepresentationRules({
+  rules,
+  issues,
+  onChange,
+}: {
+  rules: readonly Rule[];
+  issues: readonly FieldIssue[];
+  onChange: (rules: Rule[]) => void;
+}) {
+  const t = useTexts();
+  const setRule = (index: number, rule: Rule) => onChange(replaceAt(rules, index, rule));
+  const bound = (value: string): number | null => (value.trim() === '' ? null : numberInput(value));
+  return (
+    <fieldset>
+      <legend>{t.representationCaption}</legend>
+      {rules.map((rule, index) => {
+        const n = index + 1;
+        const path = `evaluation.representation.${index}`;
+        return (
+          <div key={index} className="builder-row">
+            <Select
+              label={t.ruleDimension(n)}
+              value={rule.dimension}
+              options={REPRESENTATION_DIMENSIONS.map((d) => ({
+                value: d,
+                label: t[`dimension_${d}`],
+              }))}
+              onChange={(e) =>
+                setRule(index, {
+                  ...rule,
+                  dimension:
+                    REPRESENTATION_DIMENSIONS.find((d) => d === e.target.value) ?? rule.dimension,
+                })
+              }
+            />
+            <Field
+              label={t.ruleValue(n)}
+              hint={t.ruleValueHint}
+              value={rule.value ?? ''}
+              error={errorAt(t, issues, `${path}.value`)}
+              onChange={(e) =>
+                setRule(index, {
+                  ...rule,
+                  value: e.target.value.trim() === '' ? null : e.target.value,
+                })
+              }
+            />
+            <Field
+              label={t.ruleMin(n)}
+              type="number"
+              min={0}
+              value={rule.min === null ? '' : numberValue(rule.min)}
+              error={errorAt(t, issues, `${path}.min`)}
+              onChange={(e) => setRule(index, { ...rule, min: bound(e.target.value) })}
+            />
+            <Field
+              label={t.ruleMax(n)}
+              type="number"
+              min={0}
+              value={rule.max === null ? '' : numberValue(rule.max)}
+              error={errorAt(t, issues, `${path}.max`)}
+              onChange={(e) => setRule(index, { ...rule, max: bound(e.target.value) })}
+            />
+            <Button
+              variant="secondary"
+              onClick={() => onChange(rules.filter((_, i) => i !== index))}
+            >
+              {t.removeRule(n)}
+            </Button>
+          </div>
+        );
+      })}
+      <Button
+        variant="secondary"
+        onClick={() =>
+          onChange([...rules, { dimension: 'category', value: null, min: 1, max: null }])
+        }
+      >
+        {t.addRule}
+      </Button>
     </fieldset>
   );
 }
