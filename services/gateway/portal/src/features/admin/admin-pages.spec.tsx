@@ -319,6 +319,15 @@ describe('national admin pages', () => {
       requiresAck: false,
     });
     expect(await screen.findByRole('img', { name: /Email delivery of "Schedule"/ })).toBeTruthy();
+    // The end of the fan-out refreshes the list once, not again and again.
+    await waitFor(() =>
+      expect(
+        server.requests.filter((r) => r.path.startsWith('/api/notifications/broadcasts?')).length,
+      ).toBe(2),
+    );
+    expect(
+      server.requests.filter((r) => r.path === '/api/notifications/broadcasts/b-1'),
+    ).toHaveLength(1);
   });
 
   it('should approve a local admin request and show the first password once', async () => {

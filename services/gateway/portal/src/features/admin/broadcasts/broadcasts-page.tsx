@@ -207,15 +207,22 @@ function Delivery({ broadcastId, onDone }: { broadcastId: string; onDone: () => 
   );
   const { data, reload } = query;
   const running = data?.status === 'fanning-out';
+  // The parent hears of the end once: its refresh re-renders this with a new callback.
+  const reportedDone = useRef(false);
+  const onDoneRef = useRef(onDone);
+  onDoneRef.current = onDone;
   useEffect(() => {
     if (!data) return;
     if (!running) {
-      onDone();
+      if (!reportedDone.current) {
+        reportedDone.current = true;
+        onDoneRef.current();
+      }
       return;
     }
     const timer = setTimeout(reload, POLL_MS);
     return () => clearTimeout(timer);
-  }, [data, running, reload, onDone]);
+  }, [data, running, reload]);
   if (query.error) return <ErrorAlert error={query.error} codes={codeMessages(t)} />;
   if (!data) return <Progress label={common.loading} />;
   const progress = fanOutProgress(data);
