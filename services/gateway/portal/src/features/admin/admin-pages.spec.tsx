@@ -53,6 +53,70 @@ describe('national admin pages', () => {
     server.requests.length = 0;
   });
 
+  it('should create a draft from the starter layout, its fields told apart from the copy form', async () => {
+    routes = {
+      'GET /api/registration/editions': {
+        status: 200,
+        body: { editions: [edition({ status: 'published', revision: 1 })] },
+      },
+      'POST /api/registration/editions': (request) => {
+        const body = jsonBody(request) as Edition['configuration'];
+        return {
+          status: 201,
+          body: edition({ editionId: 'ed_2028', configuration: { ...body, editionId: 'ed_2028' } }),
+        };
+      },
+      'GET /api/registration/editions/ed_2028': () => ({
+        status: 200,
+        body: edition({
+          editionId: 'ed_2028',
+          configuration: {
+            ...editionConfigurationExample,
+            editionId: 'ed_2028',
+            name: 'KIPP 2028',
+          },
+        }),
+      }),
+    };
+    await renderPortal({
+      features: [adminFeature],
+      path: '/admin/editions',
+      baseUrl: server.url,
+      signedIn: admin,
+    });
+
+    expect(await screen.findByRole('link', { name: 'KIPP 2027' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Nama edisi salinan' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Nama edisi' }), {
+      target: { value: 'KIPP 2028' },
+    });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Tahun' }), {
+      target: { value: '2028' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Tema (Bahasa Indonesia)' }), {
+      target: { value: 'Tema' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Tema (English)' }), {
+      target: { value: 'Theme' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Buat draf' }));
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Penyusun edisi: KIPP 2028' }),
+    ).toBeTruthy();
+    const sent = jsonBody(
+      server.requests.find((r) => r.method === 'POST'),
+    ) as Edition['configuration'];
+    expect(sent).toMatchObject({
+      name: 'KIPP 2028',
+      year: 2028,
+      theme: { id: 'Tema', en: 'Theme' },
+    });
+    expect(
+      sent.form.sections.map((section) => [section.sectionId, section.wordLimit]),
+    ).toContainEqual(['summary', 200]);
+  });
+
   it('should show the rules the edition breaks at their fields when saving fails', async () => {
     routes = {
       'GET /api/registration/editions/ed_2027': { status: 200, body: edition() },

@@ -33,7 +33,10 @@ function NameYearFields({
   onName,
   onYear,
   issues,
+  copy = false,
 }: {
+  /** Labels of the copy form, told apart from the new edition's on the same page. */
+  copy?: boolean;
   name: string;
   year: number;
   onName: (name: string) => void;
@@ -44,14 +47,14 @@ function NameYearFields({
   return (
     <>
       <Field
-        label={t.name}
+        label={copy ? t.copyName : t.name}
         value={name}
         required
         error={errorAt(t, issues, 'name')}
         onChange={(e) => onName(e.target.value)}
       />
       <Field
-        label={t.year}
+        label={copy ? t.copyYear : t.year}
         type="number"
         inputMode="numeric"
         value={numberValue(year)}
@@ -158,7 +161,14 @@ function CloneForm({ editions }: { editions: readonly Edition[] }) {
         }))}
         onChange={(e) => setSource(e.target.value)}
       />
-      <NameYearFields name={name} year={year} onName={setName} onYear={setYear} issues={issues} />
+      <NameYearFields
+        copy
+        name={name}
+        year={year}
+        onName={setName}
+        onYear={setYear}
+        issues={issues}
+      />
       {action.error ? <ErrorAlert error={action.error} codes={codeMessages(t)} /> : null}
       <div className="form-actions">
         <Button type="submit" busy={action.busy}>
