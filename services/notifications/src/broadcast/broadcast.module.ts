@@ -1,6 +1,5 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import type { NotificationsConfig } from '../config/notifications.config';
 import { DirectoryModule } from '../directory/directory.module';
 import { BroadcastController } from './broadcast.controller';
 import {
@@ -23,26 +22,21 @@ const FAN_OUT: BroadcastFanOutOptions = { chunkSize: 200, claimMs: 60_000 };
 const RECOVERY_INTERVAL_MS = 30_000;
 
 /** Broadcasts by the national admin to a selection of people. */
-@Module({})
-export class BroadcastModule {
-  static register(_config: Readonly<NotificationsConfig>): DynamicModule {
-    return {
-      module: BroadcastModule,
-      imports: [
-        DirectoryModule,
-        MongooseModule.forFeature([{ name: BROADCAST_MODEL, schema: broadcastSchema }]),
-      ],
-      controllers: [BroadcastController],
-      providers: [
-        BroadcastRepository,
-        SendBroadcastUseCase,
-        FanOutBroadcastUseCase,
-        ListBroadcastsUseCase,
-        GetBroadcastUseCase,
-        BroadcastRecoveryScheduler,
-        { provide: BROADCAST_FAN_OUT_OPTIONS, useValue: FAN_OUT },
-        { provide: BROADCAST_RECOVERY_OPTIONS, useValue: { intervalMs: RECOVERY_INTERVAL_MS } },
-      ],
-    };
-  }
-}
+@Module({
+  imports: [
+    DirectoryModule,
+    MongooseModule.forFeature([{ name: BROADCAST_MODEL, schema: broadcastSchema }]),
+  ],
+  controllers: [BroadcastController],
+  providers: [
+    BroadcastRepository,
+    SendBroadcastUseCase,
+    FanOutBroadcastUseCase,
+    ListBroadcastsUseCase,
+    GetBroadcastUseCase,
+    BroadcastRecoveryScheduler,
+    { provide: BROADCAST_FAN_OUT_OPTIONS, useValue: FAN_OUT },
+    { provide: BROADCAST_RECOVERY_OPTIONS, useValue: { intervalMs: RECOVERY_INTERVAL_MS } },
+  ],
+})
+export class BroadcastModule {}

@@ -1,5 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import type { NotificationsConfig } from '../config/notifications.config';
+import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
 import { InboxController } from './inbox.controller';
 import { InboxRepository } from './inbox.repository';
@@ -15,21 +14,16 @@ import { ReadMessageUseCase } from './use-cases/read-message.use-case';
  * and their acknowledgements. Message and notice models come from the global
  * NotificationModule, the renderer from the templates module.
  */
-@Module({})
-export class InboxModule {
-  static register(_config: Readonly<NotificationsConfig>): DynamicModule {
-    return {
-      module: InboxModule,
-      imports: [DirectoryModule],
-      controllers: [InboxController, NoticesController],
-      providers: [
-        InboxRepository,
-        ListInboxUseCase,
-        ReadMessageUseCase,
-        AcknowledgeMessageUseCase,
-        ListNoticesUseCase,
-        ListAcknowledgementsUseCase,
-      ],
-    };
-  }
-}
+@Module({
+  imports: [DirectoryModule],
+  controllers: [InboxController, NoticesController],
+  providers: [
+    InboxRepository,
+    ListInboxUseCase,
+    ReadMessageUseCase,
+    AcknowledgeMessageUseCase,
+    ListNoticesUseCase,
+    ListAcknowledgementsUseCase,
+  ],
+})
+export class InboxModule {}

@@ -1,5 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import type { NotificationsConfig } from '../config/notifications.config';
+import { Module } from '@nestjs/common';
 import { PreferencesController } from './preferences.controller';
 import { PreferencesRepository } from './preferences.repository';
 import { GetPreferencesUseCase } from './use-cases/get-preferences.use-case';
@@ -9,13 +8,8 @@ import { UpdatePreferencesUseCase } from './use-cases/update-preferences.use-cas
  * Each account's opt-outs and daily-digest choice. The model is registered by the global
  * NotificationModule, whose Notifier reads the choices when it writes messages.
  */
-@Module({})
-export class PreferencesModule {
-  static register(_config: Readonly<NotificationsConfig>): DynamicModule {
-    return {
-      module: PreferencesModule,
-      controllers: [PreferencesController],
-      providers: [PreferencesRepository, GetPreferencesUseCase, UpdatePreferencesUseCase],
-    };
-  }
-}
+@Module({
+  controllers: [PreferencesController],
+  providers: [PreferencesRepository, GetPreferencesUseCase, UpdatePreferencesUseCase],
+})
+export class PreferencesModule {}

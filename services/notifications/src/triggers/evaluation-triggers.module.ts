@@ -1,5 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import type { NotificationsConfig } from '../config/notifications.config';
+import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
 import { AssignmentTriggers } from './evaluation/assignment.triggers';
 import { EvaluationConsumer } from './evaluation/evaluation.consumer';
@@ -13,21 +12,15 @@ import { ResultsTriggers } from './evaluation/results.triggers';
  * interviews, results and certificates. Reminders are planned through the global
  * `RemindersModule`; the `Notifier` comes from the global `NotificationModule`.
  */
-@Module({})
-export class EvaluationTriggersModule {
-  /** Takes the configuration like its siblings; it has no setting of its own yet. */
-  static register(_config: Readonly<NotificationsConfig>): DynamicModule {
-    return {
-      module: EvaluationTriggersModule,
-      imports: [DirectoryModule],
-      providers: [
-        ProposalTeam,
-        AssignmentTriggers,
-        ResultsTriggers,
-        ObjectionTriggers,
-        InterviewTriggers,
-        EvaluationConsumer,
-      ],
-    };
-  }
-}
+@Module({
+  imports: [DirectoryModule],
+  providers: [
+    ProposalTeam,
+    AssignmentTriggers,
+    ResultsTriggers,
+    ObjectionTriggers,
+    InterviewTriggers,
+    EvaluationConsumer,
+  ],
+})
+export class EvaluationTriggersModule {}

@@ -1,5 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import type { NotificationsConfig } from '../config/notifications.config';
+import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
 import { RegistrationConsumer } from './registration/registration.consumer';
 import { AnnounceLocalAdminDecisionUseCase } from './registration/use-cases/announce-local-admin-decision.use-case';
@@ -11,19 +10,14 @@ import { WelcomeAccountUseCase } from './registration/use-cases/welcome-account.
  * Registration's events: keeps the directory (institutions, editions, accounts) and sends
  * the account mail (welcome, password reset, local-admin decision).
  */
-@Module({})
-export class RegistrationTriggersModule {
-  static register(_config: Readonly<NotificationsConfig>): DynamicModule {
-    return {
-      module: RegistrationTriggersModule,
-      imports: [DirectoryModule],
-      providers: [
-        RegistrationConsumer,
-        WelcomeAccountUseCase,
-        RecordRoleGrantUseCase,
-        SendPasswordResetUseCase,
-        AnnounceLocalAdminDecisionUseCase,
-      ],
-    };
-  }
-}
+@Module({
+  imports: [DirectoryModule],
+  providers: [
+    RegistrationConsumer,
+    WelcomeAccountUseCase,
+    RecordRoleGrantUseCase,
+    SendPasswordResetUseCase,
+    AnnounceLocalAdminDecisionUseCase,
+  ],
+})
+export class RegistrationTriggersModule {}

@@ -1,5 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import type { NotificationsConfig } from '../config/notifications.config';
+import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
 import { SubmissionsConsumer } from './submissions/submissions.consumer';
 import { NotifyProposalForwardedUseCase } from './submissions/use-cases/notify-proposal-forwarded.use-case';
@@ -11,19 +10,14 @@ import { NudgeStalledProposalUseCase } from './submissions/use-cases/nudge-stall
  * Submissions' events: proposals forwarded, returned or withdrawn, stuck-draft nudges and
  * the institution-wide deadline reminders.
  */
-@Module({})
-export class SubmissionsTriggersModule {
-  static register(_config: Readonly<NotificationsConfig>): DynamicModule {
-    return {
-      module: SubmissionsTriggersModule,
-      imports: [DirectoryModule],
-      providers: [
-        SubmissionsConsumer,
-        NotifyProposalForwardedUseCase,
-        NotifyProposalReturnedUseCase,
-        NotifyProposalWithdrawnUseCase,
-        NudgeStalledProposalUseCase,
-      ],
-    };
-  }
-}
+@Module({
+  imports: [DirectoryModule],
+  providers: [
+    SubmissionsConsumer,
+    NotifyProposalForwardedUseCase,
+    NotifyProposalReturnedUseCase,
+    NotifyProposalWithdrawnUseCase,
+    NudgeStalledProposalUseCase,
+  ],
+})
+export class SubmissionsTriggersModule {}
