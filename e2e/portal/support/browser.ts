@@ -34,6 +34,12 @@ export interface ScenarioOptions {
   /** Start signed in as a person whose state an earlier scenario saved. */
   readonly storageState?: StorageState;
   readonly viewport?: { readonly width: number; readonly height: number };
+  /**
+   * Called with the context's storage just before it closes, whether the scenario passed or
+   * not: the portal rotates the refresh token in there, so a person's next visit must start
+   * from this state (an older one would be a reused token, which ends the session).
+   */
+  readonly onEnd?: (state: StorageState) => void;
 }
 
 /** Time a page may take for one action or one wait: a guard against hangs, not a measure. */
@@ -105,6 +111,7 @@ export class PortalBrowser {
       }
       throw error;
     } finally {
+      if (options.onEnd) options.onEnd(await context.storageState());
       await context.close();
     }
   }

@@ -35,8 +35,14 @@ describe('an edition through the portal', () => {
   const secretariat: Person = { userId: '', password: '' };
   const localAdmin: Person = { userId: 'ortala.bandung', password: '' };
   const operator: Person = { userId: 'upp.dinkes.bandung', password: '' };
+  const evaluator: Person = { userId: 'dosen.satu', password: '' };
+  const panelist: Person = { userId: 'panel.satu', password: '' };
+  const adopter: Person = { userId: 'ortala.surabaya', password: '' };
+  const replicationTitle = 'Posyandu Digital Kota Surabaya';
   let adminApi: SignedIn;
   let editionId: string;
+  let proposalId: string;
+  let verificationCode: string;
 
   beforeAll(async () => {
     platform = await Platform.start({ name: 'edition' });
@@ -52,15 +58,50 @@ describe('an edition through the portal', () => {
 
   /** Opens a page as `person`, signed in on their own computer since their last visit. */
   const as = <T>(person: Person, scenario: string, body: (page: Page) => Promise<T>) =>
-    browser.scenario(
-      scenario,
-      async (page, context) => {
-        const result = await body(page);
-        person.state = await context.storageState();
-        return result;
+    browser.scenario(scenario, body, {
+      ...(person.state ? { storageState: person.state } : {}),
+      onEnd: (state) => (person.state = state),
+    });
+
+  /** The secretariat moves the edition into `phase` (its Indonesian name) in the builder. */
+  const movePhase = async (page: Page, phase: string): Promise<void> => {
+    await page.goto(`/admin/editions/${encodeURIComponent(editionId)}`);
+    await page.getByRole('combobox', { name: 'Pindah ke tahap' }).selectOption({ label: phase });
+    await page
+      .getByRole('textbox', { name: 'Alasan perpindahan tahap', exact: true })
+      .fill(`Tahap ${phase} dimulai`);
+    await page.getByRole('button', { name: 'Pindahkan tahap' }).click();
+    await notice(page, `Edisi kini berada di tahap ${phase}.`).waitFor();
+  };
+
+  /** A reviewer account the secretariat provisions (the portal has no page for it yet). */
+  const provisionReviewer = async (
+    person: Person,
+    role: 'evaluator' | 'panelist',
+    homeProvinceCode: string,
+  ): Promise<void> => {
+    const created = await call<{ initialPassword: string }>(
+      platform.service('registration'),
+      'POST',
+      '/accounts',
+      {
+        headers: adminApi.headers,
+        body: {
+          role,
+          userId: person.userId,
+          name: role === 'evaluator' ? 'Dr. Ahmad Fauzi' : 'Prof. Nurul Hidayah',
+          email: `${person.userId}@ugm.ac.id`,
+          locale: 'id',
+          reviewerProfile: {
+            affiliation: 'Universitas Gadjah Mada',
+            homeProvinceCode,
+            expertiseCategoryIds: ['public-service'],
+          },
+        },
       },
-      person.state ? { storageState: person.state } : {},
     );
+    person.password = created.initialPassword;
+  };
 
   it('should let the secretariat sign in for the first time with a new password and an authenticator', async () => {
     await as(secretariat, 'secretariat first sign-in', async (page) => {
@@ -279,12 +320,354 @@ describe('an edition through the portal', () => {
         .click();
       await notice(page, 'Proposal diteruskan ke kementerian.').waitFor();
     });
-    const forwarded = await call<{ items: { title: string }[] }>(
+    const forwarded = await call<{ items: { proposalId: string; title: string }[] }>(
       platform.service('submissions'),
       'GET',
       `/proposals?editionId=${editionId}&status=forwarded`,
       { headers: adminApi.headers },
     );
     expect(forwarded.items.map((p) => p.title)).toEqual([title]);
+    proposalId = forwarded.items[0]!.proposalId;
+  });
+
+  it('should let the secretariat move the edition into administrative selection and pass the proposal', async () => {
+    await as(secretariat, 'administrative selection', async (page) => {
+      await movePhase(page, 'Seleksi administrasi');
+    });
+    // The portal has no page for the selection decisions yet: decided through the API.
+    await eventually(
+      () =>
+        call(platform.service('evaluation'), 'PUT', `/proposals/${proposalId}/selection`, {
+          headers: adminApi.headers,
+          body: {
+            outcome: 'pass',
+            reasons: [{ check: 'completeness', outcome: 'pass', note: 'Lengkap.' }],
+          },
+        }),
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+  });
+
+  it('should let an evaluator sign in with an authenticator for the first time and score the assigned proposal', async () => {
+    await provisionReviewer(evaluator, 'evaluator', '34');
+    await as(secretariat, 'desk evaluation opens', async (page) => {
+      await movePhase(page, 'Evaluasi desk');
+    });
+    // Assignment runs from the API (the portal shows no assignment page yet).
+    await eventually(
+      async () => {
+        const run = await call<{ assignmentsCreated: number }>(
+          platform.service('evaluation'),
+          'POST',
+          `/editions/${editionId}/assignments/run`,
+          { headers: adminApi.headers },
+        );
+        expect(run.assignmentsCreated).toBe(1);
+      },
+      { timeoutMs: 60_000, intervalMs: 1_000 },
+    );
+
+    await as(evaluator, 'evaluator scores', async (page) => {
+      await signInThroughPortal(page, evaluator, { newPassword: 'Dosen-Satu#Penilai2031' });
+      expect(evaluator.authenticator).toBeDefined();
+      await page.goto('/evaluator');
+      await page.getByRole('heading', { level: 1, name: 'Penilaian saya' }).waitFor();
+      await page.getByRole('link', { name: `Nilai “${title}”` }).click();
+      await page.getByRole('heading', { level: 1, name: 'Formulir penilaian dokumen' }).waitFor();
+      await page.getByRole('heading', { name: title }).waitFor();
+      const criteria = [
+        'Kebaruan',
+        'Efektivitas',
+        'Signifikansi/kemanfaatan',
+        'Dapat ditransfer/direplikasi',
+        'Keberlanjutan',
+      ];
+      for (const [index, criterion] of criteria.entries()) {
+        await page
+          .getByRole('textbox', { name: `Nilai: ${criterion}`, exact: true })
+          .fill(String(88 + index));
+        await page
+          .getByRole('textbox', { name: `Catatan: ${criterion}`, exact: true })
+          .fill(`Catatan ${criterion.toLowerCase()}: didukung data capaian layanan.`);
+      }
+      await page.getByText('Nilai tertimbang: 90').waitFor();
+      await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+      await page
+        .getByRole('dialog', { name: 'Kirim penilaian?' })
+        .getByRole('button', { name: 'Ya, kirim' })
+        .click();
+      await notice(page, 'Penilaian sudah dikirim').waitFor();
+    });
+  });
+
+  it('should let the secretariat calibrate, see the ranking and publish the desk ranking, shortlist and finalists', async () => {
+    await as(secretariat, 'calibration and finalists', async (page) => {
+      await page.goto(`/admin/editions/${encodeURIComponent(editionId)}/ranking`);
+      await page.getByRole('button', { name: 'Jalankan kalibrasi' }).click();
+      await notice(page, /^Kalibrasi selesai: 1 proposal, 1 evaluator\./).waitFor();
+      await page.getByRole('rowheader', { name: title }).first().waitFor();
+
+      await page.goto(`/admin/editions/${encodeURIComponent(editionId)}/results`);
+      for (const stage of ['Desk', 'Daftar pendek', 'Finalis']) {
+        await page.getByRole('button', { name: `Terbitkan ${stage}` }).click();
+        await notice(page, `${stage} terbit sebagai versi 1; 1 proposal lolos.`).waitFor();
+      }
+      await page.getByRole('img', { name: /Finalis per provinsi/ }).waitFor();
+    });
+  });
+
+  it('should take a public objection with evidence in the window and let the secretariat dismiss it on record', async () => {
+    await as(secretariat, 'objection window opens', async (page) => {
+      await movePhase(page, 'Masa sanggah');
+    });
+    await browser.scenario('a citizen objects', async (page) => {
+      await page.goto(`/objections/${encodeURIComponent(editionId)}`);
+      await page.getByRole('rowheader', { name: title }).waitFor();
+      await page
+        .getByRole('combobox', { name: 'Finalis yang disanggah' })
+        .selectOption({ label: `${title} — Pemerintah Kota Bandung` });
+      await page.getByRole('textbox', { name: 'Nama Anda', exact: true }).fill('Warga Bandung');
+      await page.getByRole('textbox', { name: 'Surel Anda', exact: true }).fill('warga@example.id');
+      await page
+        .getByRole('textbox', { name: 'Alasan sanggahan', exact: true })
+        .fill('Menurut saya layanan ini belum berjalan dua tahun penuh di semua kelurahan.');
+      await page.getByLabel('Bukti (opsional)').setInputFiles({
+        name: 'bukti.pdf',
+        mimeType: 'application/pdf',
+        buffer: pdf('Bukti keberatan'),
+      });
+      await page.getByRole('button', { name: 'Kirim sanggahan' }).click();
+      await page.getByText('Sanggahan diterima').waitFor();
+      await page.getByText('Nomor tanda terima', { exact: true }).waitFor();
+    });
+    await as(secretariat, 'objection dismissed', async (page) => {
+      await page.goto(`/admin/editions/${encodeURIComponent(editionId)}/objections`);
+      await page.getByText('Menurut saya layanan ini belum berjalan dua tahun penuh').waitFor();
+      await page.getByText('warga@example.id').waitFor();
+      const form = page.getByRole('form', { name: 'Putuskan sanggahan' });
+      await form
+        .getByRole('combobox', { name: 'Putusan' })
+        .selectOption({ label: 'Tolak (proposal tetap finalis)' });
+      await form
+        .getByRole('textbox', { name: 'Alasan putusan', exact: true })
+        .fill('Keputusan wali kota menunjukkan layanan berjalan sejak Januari 2024.');
+      await form.getByRole('button', { name: 'Putuskan sanggahan' }).click();
+      await notice(page, 'Sanggahan telah diputus: Ditolak.').waitFor();
+    });
+    const outcomes = await platform
+      .service('evaluation')
+      .fetch(`/public/editions/${editionId}/objections`);
+    const published = JSON.stringify(await outcomes.json());
+    expect(published).toContain('dismissed');
+    expect(published).not.toContain('warga@example.id');
+  });
+
+  it('should let the local admin book and confirm the interview and the panelist score the finalist', async () => {
+    await provisionReviewer(panelist, 'panelist', '31');
+    await as(secretariat, 'interviews open', async (page) => {
+      await movePhase(page, 'Presentasi dan wawancara');
+    });
+    // The secretariat's slot generation has no page yet: made through the API.
+    await eventually(
+      () =>
+        call(platform.service('evaluation'), 'POST', `/editions/${editionId}/interview-slots`, {
+          headers: adminApi.headers,
+          body: {
+            days: [{ date: `${year}-06-23`, start: '09:00', end: '10:00', timeZone: 'WIB' }],
+          },
+        }),
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    await as(localAdmin, 'interview booked and confirmed', async (page) => {
+      await page.goto('/local-admin/interview');
+      await page.getByRole('heading', { level: 1, name: 'Jadwal wawancara finalis' }).waitFor();
+      const slots = page.getByRole('combobox', { name: `Sesi untuk “${title}”` });
+      await slots.selectOption({ index: 1 });
+      await page.getByRole('button', { name: `Pesan sesi untuk “${title}”` }).click();
+      await notice(
+        page,
+        `Sesi untuk “${title}” sudah dipesan. Jangan lupa mengonfirmasi.`,
+      ).waitFor();
+      await page.getByRole('button', { name: `Konfirmasi sesi “${title}”` }).click();
+      await notice(page, `Sesi “${title}” dikonfirmasi.`).waitFor();
+    });
+    await as(panelist, 'panelist scores', async (page) => {
+      await signInThroughPortal(page, panelist, { newPassword: 'Panel-Satu#Penilai2031' });
+      await page.goto('/evaluator');
+      await page.getByRole('link', { name: `Nilai “${title}”` }).click();
+      await page.getByRole('heading', { level: 1, name: 'Formulir penilaian panel' }).waitFor();
+      for (const [criterion, score] of [
+        ['Presentasi', '92'],
+        ['Wawancara', '90'],
+      ] as const) {
+        await page.getByRole('textbox', { name: `Nilai: ${criterion}`, exact: true }).fill(score);
+        await page
+          .getByRole('textbox', { name: `Catatan: ${criterion}`, exact: true })
+          .fill('Paparan jelas, jawaban didukung data.');
+      }
+      await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+      await page
+        .getByRole('dialog', { name: 'Kirim penilaian?' })
+        .getByRole('button', { name: 'Ya, kirim' })
+        .click();
+      await notice(page, 'Penilaian sudah dikirim').waitFor();
+    });
+  });
+
+  it('should let the secretariat publish the final results in plenary and issue the certificates', async () => {
+    await as(secretariat, 'results published', async (page) => {
+      await movePhase(page, 'Sidang pleno');
+      await page.goto(`/admin/editions/${encodeURIComponent(editionId)}/results`);
+      await page.getByRole('button', { name: 'Terbitkan hasil akhir' }).click();
+      await notice(page, 'Hasil akhir terbit sebagai versi 1.').waitFor();
+      await movePhase(page, 'Pengumuman hasil');
+      await page.goto(`/admin/editions/${encodeURIComponent(editionId)}/results`);
+      await page.getByRole('button', { name: 'Terbitkan sertifikat' }).click();
+      await notice(page, '1 sertifikat baru, 0 sudah ada, 0 dicabut.').waitFor();
+      const row = page
+        .getByRole('table', { name: 'Sertifikat aktif' })
+        .getByRole('row')
+        .filter({ hasText: title });
+      // Title as the row's header, then predicate, code, download.
+      verificationCode = (await row.getByRole('cell').nth(1).innerText()).trim();
+      expect(verificationCode).toMatch(/^[A-Z0-9]{12}$/);
+    });
+  });
+  it('should let another institution register a replication with its MoU and the origin counter-sign it', async () => {
+    const created = await call<{ initialPassword: string }>(
+      platform.service('registration'),
+      'POST',
+      '/accounts',
+      {
+        headers: adminApi.headers,
+        body: {
+          role: 'local_admin',
+          userId: adopter.userId,
+          name: 'Agus Prasetyo',
+          email: 'agus.prasetyo@surabaya.go.id',
+          locale: 'id',
+          institutionId: 'inst_3578',
+        },
+      },
+    );
+    adopter.password = created.initialPassword;
+    await as(adopter, 'replication registered', async (page) => {
+      await signInThroughPortal(page, adopter, { newPassword: 'Ortala-Surabaya#2031' });
+      await page.goto('/operator/replications');
+      await page.getByRole('heading', { level: 1, name: 'Replikasi institusi saya' }).waitFor();
+      // The winner reaches the public database from the award's event.
+      await eventually(
+        async () => {
+          await page
+            .getByRole('textbox', { name: 'Cari inovasi asal', exact: true })
+            .fill('posyandu digital');
+          await page.getByRole('button', { name: 'Cari', exact: true }).click();
+          await page
+            .getByRole('combobox', { name: 'Inovasi asal' })
+            .getByRole('option', { name: new RegExp(`^${title}`) })
+            .waitFor({ state: 'attached', timeout: 2_000 });
+        },
+        { timeoutMs: 60_000, intervalMs: 1_000 },
+      );
+      await page.getByRole('combobox', { name: 'Inovasi asal' }).selectOption({ index: 1 });
+      await page
+        .getByRole('textbox', { name: 'Judul replikasi', exact: true })
+        .fill(replicationTitle);
+      await page.getByLabel('Bukti: Nota kesepahaman (MoU)').setInputFiles({
+        name: 'mou.pdf',
+        mimeType: 'application/pdf',
+        buffer: pdf('Nota kesepahaman replikasi'),
+      });
+      await page.getByRole('button', { name: 'Catat replikasi' }).click();
+      await notice(page, 'Replikasi tercatat dan menunggu konfirmasi institusi asal.').waitFor();
+      await page.getByRole('link', { name: replicationTitle }).waitFor();
+      await page.getByText('Menunggu konfirmasi asal').first().waitFor();
+    });
+    await as(localAdmin, 'replication counter-signed', async (page) => {
+      await page.goto('/operator/replications');
+      await page
+        .getByRole('table', { name: 'Replikasi inovasi kami oleh institusi lain' })
+        .getByRole('link', { name: replicationTitle })
+        .click();
+      await page.getByRole('heading', { level: 1, name: replicationTitle }).waitFor();
+      await page.getByRole('button', { name: 'Konfirmasi (tandatangani) replikasi' }).click();
+      await notice(page, 'Replikasi dikonfirmasi.').waitFor();
+    });
+  });
+
+  it("should let the unit answer its innovation's sustainability check-in", async () => {
+    await as(operator, 'check-in answered', async (page) => {
+      // The replication service opens the first check-in at its next scan after the award.
+      await eventually(
+        async () => {
+          await page.goto('/operator/check-ins');
+          await page
+            .getByRole('table', { name: 'Laporan keberlanjutan tahunan inovasi kami' })
+            .getByRole('link', { name: title })
+            .waitFor({ timeout: 2_000 });
+        },
+        { timeoutMs: 60_000, intervalMs: 1_000 },
+      );
+      await page.getByRole('link', { name: title }).click();
+      await page.getByRole('checkbox', { name: 'Inovasi masih berjalan' }).check();
+      await page.getByRole('checkbox', { name: 'Dianggarkan dalam APBN/APBD tahun ini' }).check();
+      await page.getByRole('checkbox', { name: 'Regulasi/dasar hukum masih berlaku' }).check();
+      await page
+        .getByRole('textbox', { name: 'Jumlah penerima manfaat (tidak wajib)', exact: true })
+        .fill('12000');
+      await page.getByText('Hasil yang akan tercatat: Aktif').waitFor();
+      await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+      await notice(page, 'Jawaban terkirim.').waitFor();
+    });
+  });
+
+  it('should show a visitor the winner: figures, search, detail, a verified certificate, and the language kept after a reload', async () => {
+    await browser.scenario('public visitor', async (page) => {
+      await page.goto('/');
+      await page
+        .getByRole('heading', { level: 1, name: 'Inovasi Pelayanan Publik Indonesia' })
+        .waitFor();
+      const figure = async (term: string): Promise<string> => {
+        const terms = await page.getByRole('term').allInnerTexts();
+        const values = await page.getByRole('definition').allInnerTexts();
+        return values[terms.indexOf(term)] ?? '';
+      };
+      await page.getByRole('term').filter({ hasText: 'Inovasi dalam basis data' }).waitFor();
+      expect(await figure('Inovasi dalam basis data')).toBe('1');
+      expect(await figure('Replikasi terkonfirmasi')).toBe('1');
+
+      await page.getByRole('link', { name: 'Basis data inovasi' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Basis data inovasi' }).waitFor();
+      await page
+        .getByRole('searchbox', { name: 'Kata kunci' })
+        .or(page.getByRole('textbox', { name: 'Kata kunci' }))
+        .fill('posyandu');
+      await page.getByRole('button', { name: 'Cari', exact: true }).click();
+      await page.getByText('1 inovasi ditemukan').waitFor();
+      await page.getByRole('link', { name: title }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page
+        .getByRole('table', { name: 'Instansi yang mereplikasi inovasi ini (terkonfirmasi)' })
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: replicationTitle }) })
+        .getByRole('cell', { name: 'Jawa Timur' })
+        .waitFor();
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('link', { name: 'Back to the database' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('link', { name: 'Back to the database' }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+      await page.goto('/verify');
+      await page
+        .getByRole('textbox', { name: 'Verification code', exact: true })
+        .fill(verificationCode);
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      const valid = notice(page, 'Valid certificate');
+      await valid.waitFor();
+      await valid.getByText(title).waitFor();
+    });
   });
 });
