@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { eventually } from '@kipp/testing';
 import { workspaceRoot } from '../../support/service-process';
 import { Authenticator } from '../../support/authenticator';
+import { basicAccessibilityProblems } from '../support/accessibility';
 import { PortalBrowser } from '../support/browser';
 import { signInThroughPortal, type Person } from '../support/people';
 import { Platform } from '../support/platform';
@@ -158,6 +160,90 @@ describe('the demo data in the portal', () => {
       await signInThroughPortal(page, evaluator);
       await page.getByRole('heading', { level: 1, name: 'Beranda saya' }).waitFor();
       await page.getByText('Tim Evaluasi').first().waitFor();
+    });
+  });
+  it("should show a visitor the public database's figures, the past edition's winners and a valid certificate", async () => {
+    const code = /outstanding +Lahir Procot Pulang Bawa Akta .*\/verify\/([A-Z0-9]+)/.exec(
+      firstRun,
+    )?.[1];
+    expect(code).toBeDefined();
+    await browser.scenario('demo visitor', async (page) => {
+      await page.goto('/');
+      await page.getByRole('term').filter({ hasText: 'Inovasi dalam basis data' }).waitFor();
+      const terms = await page.getByRole('term').allInnerTexts();
+      const values = await page.getByRole('definition').allInnerTexts();
+      const figure = (term: string) => values[terms.indexOf(term)];
+      expect(figure('Inovasi dalam basis data')).toBe('5');
+      expect(figure('Replikasi terkonfirmasi')).toBe('2');
+
+      await page.getByRole('link', { name: 'Hasil', exact: true }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Hasil per edisi' }).waitFor();
+      await page
+        .getByRole('link', { name: /KIPP 2026|KIPP \d{4}/ })
+        .first()
+        .click();
+      await page.getByText('Lahir Procot Pulang Bawa Akta').first().waitFor();
+
+      await page.goto(`/verify/${code!}`);
+      const valid = page.getByRole('status').filter({ hasText: 'Sertifikat sah' });
+      await valid.getByText('Lahir Procot Pulang Bawa Akta').waitFor();
+    });
+  });
+
+  it('should keep the public pages accessible with data on them', async () => {
+    await browser.scenario('demo public pages accessibility', async (page) => {
+      const innovations = (await (
+        await platform.service('replication').fetch('/public/innovations?q=lahir%20procot')
+      ).json()) as { items: { innovationId: string }[] };
+      for (const path of [
+        '/',
+        '/innovations',
+        `/innovations/${innovations.items[0]!.innovationId}`,
+        '/results',
+        '/map',
+        '/verify',
+        '/objections',
+      ]) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        // Wait for the page's data, so the check sees the charts and tables too.
+        await eventually(async () => expect(await page.getByRole('progressbar').count()).toBe(0), {
+          timeoutMs: 30_000,
+        });
+        expect({ path, problems: await basicAccessibilityProblems(page, 'id') }).toEqual({
+          path,
+          problems: [],
+        });
+      }
+    });
+  });
+
+  it('should leave every role something to do: a replication to counter-sign, a check-in to answer, a proposal to review', async () => {
+    const person = (userId: string): Person => ({ userId, password: credentials.password });
+    await browser.scenario('demo origin counter-signs', async (page) => {
+      await signInThroughPortal(page, person('ortala.banyuwangi'));
+      await page.goto('/operator/replications');
+      await page
+        .getByRole('table', { name: 'Replikasi inovasi kami oleh institusi lain' })
+        .getByRole('row')
+        .filter({ hasText: 'Akta Kelahiran dari Puskesmas Kulon Progo' })
+        .getByText('Menunggu konfirmasi asal')
+        .waitFor();
+    });
+    await browser.scenario('demo unit answers a check-in', async (page) => {
+      await signInThroughPortal(page, person('upp.dinkes.makassar'));
+      await page.goto('/operator/check-ins');
+      await page
+        .getByRole('table', { name: 'Laporan keberlanjutan tahunan inovasi kami' })
+        .getByRole('row')
+        .filter({ hasText: "Dottoro'ta Layanan Kesehatan di Rumah" })
+        .getByText('Terbuka')
+        .waitFor();
+    });
+    await browser.scenario('demo local admin reviews', async (page) => {
+      await signInThroughPortal(page, person('ortala.surabaya'));
+      await page.goto('/local-admin/queue');
+      await page.getByRole('link', { name: 'Periksa Surabaya Single Window Perizinan' }).waitFor();
     });
   });
 });

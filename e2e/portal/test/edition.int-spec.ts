@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { eventually } from '@kipp/testing';
 import { call, type SignedIn } from '../../support/portal-client';
+import { basicAccessibilityProblems } from '../support/accessibility';
 import { signInByApi } from '../support/api';
 import { PortalBrowser } from '../support/browser';
 import { signInThroughPortal, type Person } from '../support/people';
@@ -132,6 +133,7 @@ describe('an edition through the portal', () => {
         .getByRole('heading', { level: 1, name: `Penyusun edisi: ${editionName}` })
         .waitFor();
       editionId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+      expect(await basicAccessibilityProblems(page, 'id')).toEqual([]);
       // One evaluator per proposal, and a calendar whose submission phase is open now.
       await page.getByRole('spinbutton', { name: 'Evaluator per proposal', exact: true }).fill('1');
       const set = (label: string, at: number) =>
@@ -229,6 +231,7 @@ describe('an edition through the portal', () => {
       await page.getByRole('button', { name: 'Buat draf' }).click();
 
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      expect(await basicAccessibilityProblems(page, 'id')).toEqual([]);
       await page.getByLabel('Tanggal mulai inovasi').fill('2024-01-15');
       const sections: [string, string][] = [
         ['Ringkasan', 'Layanan posyandu terintegrasi untuk ibu dan anak di seluruh kelurahan.'],
@@ -375,6 +378,7 @@ describe('an edition through the portal', () => {
       await page.getByRole('link', { name: `Nilai “${title}”` }).click();
       await page.getByRole('heading', { level: 1, name: 'Formulir penilaian dokumen' }).waitFor();
       await page.getByRole('heading', { name: title }).waitFor();
+      expect(await basicAccessibilityProblems(page, 'id')).toEqual([]);
       const criteria = [
         'Kebaruan',
         'Efektivitas',
