@@ -674,4 +674,43 @@ describe('an edition through the portal', () => {
       await valid.getByText(title).waitFor();
     });
   });
+  it('should let a unit operator who forgot the password set a new one from the link in the mail', async () => {
+    await browser.scenario('password reset by mail', async (page) => {
+      await page.goto('/sign-in');
+      await page.getByRole('link', { name: 'Lupa kata sandi?' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Lupa kata sandi' }).waitFor();
+      await page.getByRole('textbox', { name: 'ID pengguna', exact: true }).fill(operator.userId);
+      await page.getByRole('button', { name: 'Kirim tautan' }).click();
+      await notice(page, /Jika ID pengguna itu terdaftar dan aktif/).waitFor();
+
+      // The link arrives by mail through the notifications service and a real SMTP server.
+      const link = await eventually(
+        () => {
+          const found = platform.smtp
+            .to('siti.rahmawati@bandung.go.id')
+            .map((mail) => /https?:\/\/\S+\/reset-password\?token=[^\s"<>]+/.exec(mail.text)?.[0])
+            .find((url) => url !== undefined);
+          if (!found) throw new Error('no reset link has arrived');
+          return found;
+        },
+        { timeoutMs: 60_000, intervalMs: 500 },
+      );
+      expect(link.startsWith(`${platform.url}/reset-password?token=`)).toBe(true);
+      await page.goto(link);
+      await page.getByRole('heading', { level: 1, name: 'Buat kata sandi baru' }).waitFor();
+      const newPassword = 'Dinkes-Bandung#Reset2031';
+      await page.getByRole('textbox', { name: 'Kata sandi baru', exact: true }).fill(newPassword);
+      await page
+        .getByRole('textbox', { name: 'Ulangi kata sandi baru', exact: true })
+        .fill(newPassword);
+      await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
+      await notice(
+        page,
+        'Kata sandi baru tersimpan. Silakan masuk dengan kata sandi tersebut.',
+      ).waitFor();
+
+      await signInThroughPortal(page, { userId: operator.userId, password: newPassword });
+      await page.getByRole('heading', { level: 1, name: 'Beranda saya' }).waitFor();
+    });
+  });
 });
