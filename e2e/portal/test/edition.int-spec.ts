@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
 import { eventually } from '@kipp/testing';
-import { call, type SignedIn } from '../../support/portal-client';
 import { basicAccessibilityProblems } from '../support/accessibility';
-import { signInByApi } from '../support/api';
 import { PortalBrowser } from '../support/browser';
 import { signInThroughPortal, type Person } from '../support/people';
 import { Platform } from '../support/platform';
@@ -23,8 +21,7 @@ const notice = (page: Page, text: string | RegExp) =>
  * One edition of the competition, walked through the portal by the people who run it: the
  * secretariat sets it up and moves it on, an institution's local admin opens a unit account,
  * the unit drafts, the local admin returns and then forwards, an evaluator scores, the public
- * objects, the results come out, and the winner lives on in the public database. Steps the
- * portal has no page for are arranged through the services' APIs, and say so.
+ * objects, the results come out, and the winner lives on in the public database.
  */
 describe('an edition through the portal', () => {
   let platform: Platform;
@@ -40,9 +37,7 @@ describe('an edition through the portal', () => {
   const panelist: Person = { userId: 'panel.satu', password: '' };
   const adopter: Person = { userId: 'ortala.surabaya', password: '' };
   const replicationTitle = 'Posyandu Digital Kota Surabaya';
-  let adminApi: SignedIn;
   let editionId: string;
-  let proposalId: string;
   let verificationCode: string;
 
   beforeAll(async () => {
@@ -75,33 +70,54 @@ describe('an edition through the portal', () => {
     await notice(page, `Edisi kini berada di tahap ${phase}.`).waitFor();
   };
 
-  /** A reviewer account the secretariat provisions (the portal has no page for it yet). */
-  const provisionReviewer = async (
-    person: Person,
-    role: 'evaluator' | 'panelist',
-    homeProvinceCode: string,
+  /**
+   * The secretariat creates an account on the accounts page and reads the first password,
+   * shown once, off it (to hand over to its owner).
+   */
+  const createAccount = async (
+    page: Page,
+    account: {
+      role: 'Admin Lokal' | 'Tim Evaluasi' | 'Tim Panel Independen';
+      person: Person;
+      name: string;
+      email: string;
+      institutionId?: string;
+      reviewer?: { affiliation: string; homeProvinceCode: string };
+    },
   ): Promise<void> => {
-    const created = await call<{ initialPassword: string }>(
-      platform.service('registration'),
-      'POST',
-      '/accounts',
-      {
-        headers: adminApi.headers,
-        body: {
-          role,
-          userId: person.userId,
-          name: role === 'evaluator' ? 'Dr. Ahmad Fauzi' : 'Prof. Nurul Hidayah',
-          email: `${person.userId}@ugm.ac.id`,
-          locale: 'id',
-          reviewerProfile: {
-            affiliation: 'Universitas Gadjah Mada',
-            homeProvinceCode,
-            expertiseCategoryIds: ['public-service'],
-          },
-        },
-      },
-    );
-    person.password = created.initialPassword;
+    await page.goto('/admin/accounts');
+    await page.getByRole('heading', { level: 1, name: 'Akun' }).waitFor();
+    // The search form above has a role filter of the same name.
+    await page
+      .getByRole('combobox', { name: 'Peran' })
+      .last()
+      .selectOption({ label: account.role });
+    await page
+      .getByRole('textbox', { name: 'ID pengguna', exact: true })
+      .fill(account.person.userId);
+    await page.getByRole('textbox', { name: 'Nama', exact: true }).fill(account.name);
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
+    if (account.institutionId) {
+      await page
+        .getByRole('textbox', { name: 'ID instansi', exact: true })
+        .last()
+        .fill(account.institutionId);
+    }
+    if (account.reviewer) {
+      await page
+        .getByRole('textbox', { name: 'Afiliasi', exact: true })
+        .fill(account.reviewer.affiliation);
+      await page
+        .getByRole('textbox', { name: 'Provinsi asal (kode)', exact: true })
+        .fill(account.reviewer.homeProvinceCode);
+      await page
+        .getByRole('textbox', { name: 'Keahlian (kode kategori)', exact: true })
+        .fill('public-service');
+    }
+    await page.getByRole('button', { name: 'Buat akun' }).click();
+    const shown = await notice(page, `Akun ${account.person.userId} dibuat.`).innerText();
+    account.person.password = shown.trim().split('\n').pop()!.trim();
+    expect(account.person.password.length).toBeGreaterThanOrEqual(12);
   };
 
   it('should let the secretariat sign in for the first time with a new password and an authenticator', async () => {
@@ -111,7 +127,6 @@ describe('an edition through the portal', () => {
       await page.getByRole('link', { name: 'Buka area Admin Nasional' }).waitFor();
     });
     expect(secretariat.authenticator).toBeDefined();
-    adminApi = await signInByApi(platform.service('registration'), secretariat);
   });
 
   it('should let the secretariat set up an edition in the builder, publish it and see it open for proposals', async () => {
@@ -158,39 +173,22 @@ describe('an edition through the portal', () => {
         },
         { timeoutMs: 60_000, intervalMs: 1_000 },
       );
-    });
-    const edition = await call<{
-      currentPhase: string;
-      configuration: { evaluatorsPerProposal: number };
-    }>(platform.service('registration'), 'GET', `/editions/${editionId}`, {
-      headers: adminApi.headers,
-    });
-    expect(edition).toMatchObject({
-      currentPhase: 'submission',
-      configuration: { evaluatorsPerProposal: 1 },
+      await expect(
+        page.getByRole('spinbutton', { name: 'Evaluator per proposal', exact: true }).inputValue(),
+      ).resolves.toBe('1');
     });
   });
 
   it('should let a new local admin sign in, open a unit and give its operator an account', async () => {
-    // The secretariat's page for accounts is not in the portal: provisioned through the API.
-    const created = await call<{ initialPassword: string }>(
-      platform.service('registration'),
-      'POST',
-      '/accounts',
-      {
-        headers: adminApi.headers,
-        body: {
-          role: 'local_admin',
-          userId: localAdmin.userId,
-          name: 'Rina Kusuma',
-          email: 'rina.kusuma@bandung.go.id',
-          locale: 'id',
-          institutionId: 'inst_3273',
-        },
-      },
-    );
-    localAdmin.password = created.initialPassword;
-
+    await as(secretariat, 'local admin account', async (page) => {
+      await createAccount(page, {
+        role: 'Admin Lokal',
+        person: localAdmin,
+        name: 'Rina Kusuma',
+        email: 'rina.kusuma@bandung.go.id',
+        institutionId: 'inst_3273',
+      });
+    });
     await as(localAdmin, 'local admin opens an operator account', async (page) => {
       await signInThroughPortal(page, localAdmin, { newPassword: 'Ortala-Bandung#2031' });
       expect(localAdmin.authenticator).toBeUndefined();
@@ -323,52 +321,47 @@ describe('an edition through the portal', () => {
         .click();
       await notice(page, 'Proposal diteruskan ke kementerian.').waitFor();
     });
-    const forwarded = await call<{ items: { proposalId: string; title: string }[] }>(
-      platform.service('submissions'),
-      'GET',
-      `/proposals?editionId=${editionId}&status=forwarded`,
-      { headers: adminApi.headers },
-    );
-    expect(forwarded.items.map((p) => p.title)).toEqual([title]);
-    proposalId = forwarded.items[0]!.proposalId;
   });
 
   it('should let the secretariat move the edition into administrative selection and pass the proposal', async () => {
     await as(secretariat, 'administrative selection', async (page) => {
       await movePhase(page, 'Seleksi administrasi');
+      // The forwarded snapshot reaches evaluation by its event.
+      await eventually(
+        async () => {
+          await page.goto(`/admin/editions/${encodeURIComponent(editionId)}/selection`);
+          await page.getByRole('button', { name: `Putuskan ${title}` }).waitFor({ timeout: 2_000 });
+        },
+        { timeoutMs: 60_000, intervalMs: 1_000 },
+      );
+      await page.getByRole('button', { name: `Putuskan ${title}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Keputusan untuk ${title}` });
+      await dialog.getByRole('combobox', { name: 'Keputusan' }).selectOption({ label: 'Lolos' });
+      await dialog.getByRole('button', { name: 'Simpan keputusan' }).click();
+      await notice(page, `Keputusan untuk ${title} tersimpan.`).waitFor();
     });
-    // The portal has no page for the selection decisions yet: decided through the API.
-    await eventually(
-      () =>
-        call(platform.service('evaluation'), 'PUT', `/proposals/${proposalId}/selection`, {
-          headers: adminApi.headers,
-          body: {
-            outcome: 'pass',
-            reasons: [{ check: 'completeness', outcome: 'pass', note: 'Lengkap.' }],
-          },
-        }),
-      { timeoutMs: 60_000, intervalMs: 500 },
-    );
   });
 
-  it('should let an evaluator sign in with an authenticator for the first time and score the assigned proposal', async () => {
-    await provisionReviewer(evaluator, 'evaluator', '34');
-    await as(secretariat, 'desk evaluation opens', async (page) => {
+  it('should let the secretariat assign a new evaluator, who signs in with an authenticator for the first time and scores the proposal', async () => {
+    await as(secretariat, 'evaluator assigned', async (page) => {
+      await createAccount(page, {
+        role: 'Tim Evaluasi',
+        person: evaluator,
+        name: 'Dr. Ahmad Fauzi',
+        email: 'ahmad.fauzi@ugm.ac.id',
+        reviewer: { affiliation: 'Universitas Gadjah Mada', homeProvinceCode: '34' },
+      });
       await movePhase(page, 'Evaluasi desk');
+      await page.goto(`/admin/editions/${encodeURIComponent(editionId)}/assignments`);
+      // The new evaluator and the decision reach evaluation by their events.
+      await eventually(
+        async () => {
+          await page.getByRole('button', { name: 'Tugaskan evaluator' }).click();
+          await notice(page, '1 penugasan baru dibuat.').waitFor({ timeout: 2_000 });
+        },
+        { timeoutMs: 60_000, intervalMs: 1_000 },
+      );
     });
-    // Assignment runs from the API (the portal shows no assignment page yet).
-    await eventually(
-      async () => {
-        const run = await call<{ assignmentsCreated: number }>(
-          platform.service('evaluation'),
-          'POST',
-          `/editions/${editionId}/assignments/run`,
-          { headers: adminApi.headers },
-        );
-        expect(run.assignmentsCreated).toBe(1);
-      },
-      { timeoutMs: 60_000, intervalMs: 1_000 },
-    );
 
     await as(evaluator, 'evaluator scores', async (page) => {
       await signInThroughPortal(page, evaluator, { newPassword: 'Dosen-Satu#Penilai2031' });
@@ -466,22 +459,25 @@ describe('an edition through the portal', () => {
     expect(published).not.toContain('warga@example.id');
   });
 
-  it('should let the local admin book and confirm the interview and the panelist score the finalist', async () => {
-    await provisionReviewer(panelist, 'panelist', '31');
+  it('should let the secretariat open interview sessions, the local admin book and confirm one, and a new panelist score the finalist', async () => {
     await as(secretariat, 'interviews open', async (page) => {
+      await createAccount(page, {
+        role: 'Tim Panel Independen',
+        person: panelist,
+        name: 'Prof. Nurul Hidayah',
+        email: 'nurul.hidayah@lan.go.id',
+        reviewer: { affiliation: 'Lembaga Administrasi Negara', homeProvinceCode: '31' },
+      });
       await movePhase(page, 'Presentasi dan wawancara');
+      await page.goto(`/admin/editions/${encodeURIComponent(editionId)}/interviews`);
+      // A day inside the calendar's interview phase: three 20-minute sessions.
+      await page.getByLabel('Tanggal hari 1').fill(`${year}-06-23`);
+      await page.getByLabel('Mulai hari 1').fill('09:00');
+      await page.getByLabel('Selesai hari 1').fill('10:00');
+      await page.getByRole('combobox', { name: 'Zona waktu hari 1' }).selectOption('WIB');
+      await page.getByRole('button', { name: 'Buat sesi' }).click();
+      await notice(page, '3 sesi tersedia untuk hari-hari tersebut.').waitFor();
     });
-    // The secretariat's slot generation has no page yet: made through the API.
-    await eventually(
-      () =>
-        call(platform.service('evaluation'), 'POST', `/editions/${editionId}/interview-slots`, {
-          headers: adminApi.headers,
-          body: {
-            days: [{ date: `${year}-06-23`, start: '09:00', end: '10:00', timeZone: 'WIB' }],
-          },
-        }),
-      { timeoutMs: 30_000, intervalMs: 500 },
-    );
     await as(localAdmin, 'interview booked and confirmed', async (page) => {
       await page.goto('/local-admin/interview');
       await page.getByRole('heading', { level: 1, name: 'Jadwal wawancara finalis' }).waitFor();
@@ -538,23 +534,15 @@ describe('an edition through the portal', () => {
     });
   });
   it('should let another institution register a replication with its MoU and the origin counter-sign it', async () => {
-    const created = await call<{ initialPassword: string }>(
-      platform.service('registration'),
-      'POST',
-      '/accounts',
-      {
-        headers: adminApi.headers,
-        body: {
-          role: 'local_admin',
-          userId: adopter.userId,
-          name: 'Agus Prasetyo',
-          email: 'agus.prasetyo@surabaya.go.id',
-          locale: 'id',
-          institutionId: 'inst_3578',
-        },
-      },
-    );
-    adopter.password = created.initialPassword;
+    await as(secretariat, 'adopting local admin account', async (page) => {
+      await createAccount(page, {
+        role: 'Admin Lokal',
+        person: adopter,
+        name: 'Agus Prasetyo',
+        email: 'agus.prasetyo@surabaya.go.id',
+        institutionId: 'inst_3578',
+      });
+    });
     await as(adopter, 'replication registered', async (page) => {
       await signInThroughPortal(page, adopter, { newPassword: 'Ortala-Surabaya#2031' });
       await page.goto('/operator/replications');
