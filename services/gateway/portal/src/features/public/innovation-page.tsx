@@ -133,7 +133,7 @@ function Replications({ id }: { id: string }) {
           rows={list.data.replications}
           rowKey={(r) => r.replicationId}
           columns={[
-            { key: 'title', header: t.adopter, rowHeader: true, cell: (r) => r.title },
+            { key: 'title', header: t.replication, rowHeader: true, cell: (r) => r.title },
             {
               key: 'province',
               header: t.province,
