@@ -153,12 +153,25 @@ export class OutboxRelay {
     if (candidates.length === 0) return 0;
 
     const claim = `${this.relayId}:${randomUUID()}`;
-    await collection.updateMany(
-      {
-        _id: { $in: candidates.map((c) => c._id) },
-        $or: [{ outboxLockedUntil: null }, { outboxLockedUntil: { $lt: now } }],
-      },
-      { $set: { outboxLockedUntil: new Date(now.getTime() + this.claimMs), outboxClaim: claim } },
+    // One single-document update per candidate (in one round trip), never a multi-document
+    // one: a claim that meets a transaction's uncommitted write then waits for that one
+    // document. SecantusDB retries a multi-document update's write conflicts while holding
+    // the whole collection's lock, which the transaction's next statement waits for: a
+    // deadlock that never resolves.
+    const lease = {
+      $set: { outboxLockedUntil: new Date(now.getTime() + this.claimMs), outboxClaim: claim },
+    };
+    await collection.bulkWrite(
+      candidates.map((candidate) => ({
+        updateOne: {
+          filter: {
+            _id: candidate._id,
+            $or: [{ outboxLockedUntil: null }, { outboxLockedUntil: { $lt: now } }],
+          },
+          update: lease,
+        },
+      })),
+      { ordered: false },
     );
     const claimed = await collection
       .find({ outboxClaim: claim }, { projection: { _id: 1, outbox: 1 } })
@@ -175,9 +188,14 @@ export class OutboxRelay {
     } catch (error) {
       // Release the claim so that this or another relay retries without waiting it out.
       await collection
-        .updateMany(
-          { outboxClaim: claim },
-          { $set: { outboxLockedUntil: null, outboxClaim: null } },
+        .bulkWrite(
+          claimed.map((document) => ({
+            updateOne: {
+              filter: { _id: document._id, outboxClaim: claim },
+              update: { $set: { outboxLockedUntil: null, outboxClaim: null } },
+            },
+          })),
+          { ordered: false },
         )
         .catch(() => undefined);
       throw error;
