@@ -35,7 +35,7 @@ describe('ApiClient.upload', () => {
     const [request] = server.requests;
     expect(request?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(request?.headers.authorization).toBe('Bearer token-1');
-    expect(request?.headers['x-request-id']).toBeTruthy();
+    expect(request?.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(request?.body).toContain('filename="standard.pdf"');
     expect(request?.body).toContain('%PDF-1.7 evidence');
     // jsdom streams multipart bodies without a length, as browsers may: the total is then
