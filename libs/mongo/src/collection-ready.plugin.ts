@@ -1,17 +1,15 @@
 import mongoose, { type Schema } from 'mongoose';
 
-/** What the plugin needs of a model. */
-interface Initialising {
-  init(): Promise<unknown>;
-}
-
 /**
- * Waits for the model's collection and indexes. A failed build (a unique index over data that
- * already has duplicates, say) fails the write with the build's error rather than letting it
- * through unguarded.
+ * Waits for the model's collection and indexes: the build mongoose started when it compiled
+ * the model (`$init`). A failed build (a unique index over data that already has duplicates,
+ * say) fails the write with the build's error rather than letting it through unguarded.
+ * Never starts a build itself: closing a connection forgets the builds, and a build started
+ * by a write during shutdown would wait for a connection that never comes back.
  */
-async function settled(model: Initialising): Promise<void> {
-  await model.init();
+async function settled(model: object): Promise<void> {
+  const build: unknown = Reflect.get(model, '$init');
+  if (build instanceof Promise) await build;
 }
 
 /**
@@ -25,7 +23,7 @@ export function collectionReadyPlugin(schema: Schema): void {
   schema.pre('save', async function () {
     // Global plugins reach subdocument schemas too; their parent's save already waited.
     if (this.$isSubdocument) return;
-    await settled(this.constructor as unknown as Initialising);
+    await settled(this.constructor);
   });
   schema.pre('insertMany', async function () {
     await settled(this);
