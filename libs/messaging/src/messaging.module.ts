@@ -18,6 +18,7 @@ import type { RetryPolicy } from './consumer/retry-policy';
 import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 import { EventPublisher } from './publisher/event-publisher';
+import { settledWithin } from './settled-within';
 import { TopicNamer } from './topic-namer';
 
 export interface MessagingModuleOptions {
@@ -111,11 +112,13 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
 
   async beforeApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
+    // One budget for the whole stop, so that the service's shutdown deadline holds.
+    const deadline = Date.now() + (this.options.drainTimeoutMs ?? 5_000);
     await this.consumer.stop();
     // A start still joining the group stops its consumer when it returns; wait for that
     // (bounded: an unreachable broker must not hold the shutdown past its deadline).
-    await settledWithin(this.consumerStart, this.options.drainTimeoutMs ?? 5_000);
-    await this.relay?.drain(this.options.drainTimeoutMs ?? 5_000);
+    if (this.consumerStart) await settledWithin(this.consumerStart, deadline - Date.now());
+    await this.relay?.drain(Math.max(0, deadline - Date.now()));
     await this.broker.disconnect();
   }
 
@@ -123,19 +126,6 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   async consumerStarted(): Promise<void> {
     await this.consumerStart;
   }
-}
-
-/** Waits for `promise` to settle, or `ms`, whichever comes first; never throws. */
-async function settledWithin(promise: Promise<unknown> | undefined, ms: number): Promise<void> {
-  if (!promise) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    promise.catch(() => undefined),
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-    }),
-  ]);
-  clearTimeout(timer);
 }
 
 @Module({})

@@ -5,6 +5,7 @@ import { runOutsideContext } from '@kipp/observability';
 import type { Logger } from 'pino';
 import type { PendingEvent } from '../pending-event';
 import type { EventPublisher } from '../publisher/event-publisher';
+import { settledWithin } from '../settled-within';
 
 export interface OutboxRelayOptions {
   /** How often the relay looks for pending events when nobody nudges it. */
@@ -24,6 +25,16 @@ interface OutboxDocument {
 
 /** Mongoose stores the headers Map as a plain object. */
 type StoredPendingEvent = Omit<PendingEvent, 'headers'> & { headers?: Record<string, string> };
+
+/**
+ * Matches documents no relay holds a live claim on: never claimed, released (null) or
+ * expired. Deliberately not an `$or` of those cases: SecantusDB plans an `$or` beside an
+ * `_id` as a scan of the lease index, which made each single-document claim cost a pass
+ * over the collection.
+ */
+function unclaimedAt(now: Date): { outboxLockedUntil: { $not: { $gte: Date } } } {
+  return { outboxLockedUntil: { $not: { $gte: now } } };
+}
 
 /**
  * Publishes events kept in documents' outboxes, in order per document, and removes them
@@ -68,20 +79,32 @@ export class OutboxRelay {
     }
   }
 
-  /** Stops polling after publishing what is pending, within the given time. */
+  /**
+   * Stops polling after publishing what is pending, giving up at the deadline even in the
+   * middle of a round: what is left stays claimed until the lease runs out, then this or
+   * another instance publishes it (consumers absorb a repeat by event id).
+   */
   async drain(timeoutMs: number): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    await this.running;
     const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const published = await this.publishRound().catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'outbox drain round failed');
-        return 0;
-      });
-      if (published === 0) return;
-    }
+    let emptied = false;
+    const drained = (async () => {
+      await this.running;
+      while (Date.now() < deadline) {
+        const published = await this.publishRound().catch((error: unknown) => {
+          this.logger.warn({ err: error }, 'outbox drain round failed');
+          return 0;
+        });
+        if (published === 0) {
+          emptied = true;
+          return;
+        }
+      }
+    })();
+    await settledWithin(drained, deadline - Date.now());
+    if (!emptied) this.logger.warn({ timeoutMs }, 'outbox drain stopped at its deadline');
   }
 
   /** Publishes everything pending now; returns how many events went out. For tests and tools. */
@@ -143,10 +166,7 @@ export class OutboxRelay {
     const now = new Date();
     const candidates = await collection
       .find(
-        {
-          'outbox.eventId': { $exists: true },
-          $or: [{ outboxLockedUntil: null }, { outboxLockedUntil: { $lt: now } }],
-        },
+        { 'outbox.eventId': { $exists: true }, ...unclaimedAt(now) },
         { projection: { _id: 1 }, limit: this.batchSize },
       )
       .toArray();
@@ -164,17 +184,17 @@ export class OutboxRelay {
     await collection.bulkWrite(
       candidates.map((candidate) => ({
         updateOne: {
-          filter: {
-            _id: candidate._id,
-            $or: [{ outboxLockedUntil: null }, { outboxLockedUntil: { $lt: now } }],
-          },
+          filter: { _id: candidate._id, ...unclaimedAt(now) },
           update: lease,
         },
       })),
       { ordered: false },
     );
     const claimed = await collection
-      .find({ outboxClaim: claim }, { projection: { _id: 1, outbox: 1 } })
+      .find(
+        { _id: { $in: candidates.map((candidate) => candidate._id) }, outboxClaim: claim },
+        { projection: { _id: 1, outbox: 1 } },
+      )
       .toArray();
     if (claimed.length === 0) return 0;
 
