@@ -89,22 +89,22 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const deadline = Date.now() + timeoutMs;
-    let emptied = false;
-    const drained = (async () => {
+    // Resolves true once a round finds nothing left to publish.
+    const emptied = (async () => {
       await this.running;
       while (Date.now() < deadline) {
         const published = await this.publishRound().catch((error: unknown) => {
           this.logger.warn({ err: error }, 'outbox drain round failed');
           return 0;
         });
-        if (published === 0) {
-          emptied = true;
-          return;
-        }
+        if (published === 0) return true;
       }
+      return false;
     })();
-    await settledWithin(drained, deadline - Date.now());
-    if (!emptied) this.logger.warn({ timeoutMs }, 'outbox drain stopped at its deadline');
+    const inTime = await settledWithin(emptied, deadline - Date.now());
+    if (!inTime || !(await emptied)) {
+      this.logger.warn({ timeoutMs }, 'outbox drain stopped at its deadline');
+    }
   }
 
   /** Publishes everything pending now; returns how many events went out. For tests and tools. */
