@@ -5,6 +5,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { InnovationModule } from './innovation/innovation.module';
 import { InstitutionModule } from './institution/institution.module';
 import { ProposalModule } from './proposal/proposal.module';
+import { ReaderGrantModule } from './reader-grant/reader-grant.module';
 import { StalledModule } from './stalled/stalled.module';
 
 @Module({})
@@ -17,6 +18,7 @@ export class AppModule {
         InstitutionModule,
         InnovationModule,
         ProposalModule,
+        ReaderGrantModule,
         EvidenceModule.register(config),
         StalledModule.register(config),
       ],

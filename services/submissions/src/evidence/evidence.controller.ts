@@ -86,7 +86,7 @@ export class EvidenceController {
   }
 
   @Get(':fileId')
-  @Roles('unit_operator', 'local_admin', 'national_admin')
+  @Roles('unit_operator', 'local_admin', 'national_admin', 'evaluator', 'panelist')
   async download(
     @ZodParams(evidenceFileParamsSchema) params: EvidenceFileParams,
     @CurrentUser() user: AuthenticatedUser,

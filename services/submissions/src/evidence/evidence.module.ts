@@ -5,6 +5,7 @@ import type { SubmissionsConfig } from '../config/submissions.config';
 import { EDITION_PROJECTION_MODEL, editionProjectionSchema } from '../edition/edition.schema';
 import { PROPOSAL_MODEL, proposalSchema } from '../proposal/proposal.schema';
 import { SubmissionWindow } from '../proposal/submission-window';
+import { ReaderGrantModule } from '../reader-grant/reader-grant.module';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EVIDENCE_STORAGE, type EvidenceStorage } from './evidence-storage';
@@ -69,6 +70,7 @@ export class EvidenceModule {
           { name: EDITION_PROJECTION_MODEL, schema: editionProjectionSchema },
         ]),
         storage,
+        ReaderGrantModule,
         // Uploads stream into the evidence storage instead of being held in memory.
         MulterModule.registerAsync({
           imports: [storage],
