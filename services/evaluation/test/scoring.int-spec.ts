@@ -14,6 +14,10 @@ import { ASSIGNMENT_MODEL, type Assignment } from '../src/assignment/assignment.
 import { DESK_RESULT_MODEL, type DeskResult } from '../src/calibration/desk-result.schema';
 import { EDITION_PROJECTION_MODEL, type EditionProjection } from '../src/edition/edition.schema';
 import {
+  INSTITUTION_PROJECTION_MODEL,
+  type InstitutionProjection,
+} from '../src/institution/institution.schema';
+import {
   EVALUATION_PROPOSAL_MODEL,
   type EvaluationProposal,
 } from '../src/proposal/proposal.schema';
@@ -35,6 +39,24 @@ interface SheetBody {
   deadline: string | null;
   criteria: { criterionId: string; score: number; comment: string }[];
   audit: { action: string; by: string; weightedScore: number | null }[];
+  /** Only in a GET's answer. */
+  proposal?: SheetProposal | null;
+}
+interface SheetProposal {
+  proposalId: string;
+  title: string;
+  categoryId: string;
+  groupId: string;
+  snapshotVersion: number;
+  sections: { sectionId: string; text: string; wordCount: number }[];
+  evidence: {
+    evidenceId: string;
+    fileId: string;
+    filename: string;
+    contentType: string;
+    sizeBytes: number;
+  }[];
+  institution: { institutionId: string; name: string | null; unitId: string } | null;
 }
 interface ProgressBody {
   evaluators: { evaluatorId: string; assigned: number; draft: number; submitted: number }[];
@@ -70,6 +92,14 @@ function edition(editionId: string, deskEndsInMs: number, graceMinutes = 30): Ed
     ],
     evaluation: { ...evaluation, scoringGraceMinutes: graceMinutes, divergenceMargin: 20 },
   };
+}
+
+/** The scoring edition with blind review on or off. */
+function blindEdition(editionId: string, blindReview: boolean): EditionConfiguration {
+  const configuration = edition(editionId, 24 * HOUR);
+  const evaluation = configuration.evaluation;
+  if (!evaluation) throw new Error('the scoring edition has evaluation settings');
+  return { ...configuration, evaluation: { ...evaluation, blindReview } };
 }
 
 describe('desk and panel scoring (integration)', () => {
@@ -130,6 +160,60 @@ describe('desk and panel scoring (integration)', () => {
   }
 
   const evaluator = (accountId: string) => app.issuer.headers(['evaluator'], { accountId });
+
+  /** A forwarded proposal (the contract's example snapshot, forwarded a second time). */
+  async function forward(
+    editionId: string,
+    proposalId: string,
+    institution: EvaluationProposal['institution'],
+  ) {
+    const institutionId = `inst_${proposalId}`;
+    await app.model<EvaluationProposal>(EVALUATION_PROPOSAL_MODEL).create({
+      _id: proposalId,
+      editionId,
+      groupId: 'general',
+      categoryId: 'health',
+      institutionId,
+      unitId: `unit_${proposalId}`,
+      title: proposalSnapshotExample.title,
+      snapshot: {
+        ...proposalSnapshotExample,
+        proposalId,
+        editionId,
+        institutionId,
+        unitId: `unit_${proposalId}`,
+        snapshotVersion: 2,
+      },
+      snapshotVersion: 2,
+      institution,
+      forwardedAt: new Date(),
+      withdrawnAt: null,
+      selection: null,
+      disqualification: null,
+    });
+    return institutionId;
+  }
+
+  /** The proposal block a sheet should carry for a proposal `forward` seeded. */
+  const scoredProposal = (
+    proposalId: string,
+    institution: SheetProposal['institution'],
+  ): SheetProposal => ({
+    proposalId,
+    title: proposalSnapshotExample.title,
+    categoryId: 'health',
+    groupId: 'general',
+    snapshotVersion: 2,
+    sections: proposalSnapshotExample.sections,
+    evidence: proposalSnapshotExample.evidence.map((e) => ({
+      evidenceId: e.evidenceId,
+      fileId: e.fileId,
+      filename: e.filename,
+      contentType: e.contentType,
+      sizeBytes: e.sizeBytes,
+    })),
+    institution,
+  });
 
   it('should save a draft, submit and resubmit with an event per submission when the evaluator is assigned', async () => {
     const editionId = await seedEdition((id) => edition(id, 24 * HOUR));
@@ -224,6 +308,68 @@ describe('desk and panel scoring (integration)', () => {
         .exec();
       expect(result).toMatchObject({ editionId, scoreCount: 1, rawMean: 75, divergent: false });
     });
+  });
+
+  it('should give the desk sheet the proposal it scores, without the institution when the review is blind', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const blind = await seedEdition((id) => blindEdition(id, true));
+    const open = await seedEdition((id) => blindEdition(id, false));
+    const name = `Kabupaten Uji ${tag}`;
+    const named = { name, type: 'regency', provinceCode: '32', disadvantaged: false };
+    const blindInstitution = await forward(blind, `prop_blind_${tag}`, named);
+    const openInstitution = await forward(open, `prop_open_${tag}`, named);
+    const blindAssignment = await assign(blind, `prop_blind_${tag}`, `ev_bl_${tag}`);
+    const openAssignment = await assign(open, `prop_open_${tag}`, `ev_bl_${tag}`);
+    const unknownAssignment = await assign(open, `prop_unknown_${tag}`, `ev_bl_${tag}`);
+    const headers = await evaluator(`ev_bl_${tag}`);
+
+    const blindSheet = sheet(
+      await app.http().get(`/assignments/${blindAssignment}/sheet`).set(headers).expect(200),
+    );
+    const openSheet = sheet(
+      await app.http().get(`/assignments/${openAssignment}/sheet`).set(headers).expect(200),
+    );
+    const adminRead = sheet(
+      await app
+        .http()
+        .get(`/assignments/${blindAssignment}/sheet`)
+        .set(await app.issuer.headers(['national_admin']))
+        .expect(200),
+    );
+    const unknown = sheet(
+      await app.http().get(`/assignments/${unknownAssignment}/sheet`).set(headers).expect(200),
+    );
+    const other = await app
+      .http()
+      .get(`/assignments/${blindAssignment}/sheet`)
+      .set(await evaluator(`ev_other_${tag}`));
+    const saved = sheet(
+      await app
+        .http()
+        .put(`/assignments/${openAssignment}/sheet`)
+        .set(headers)
+        .send({ criteria: complete(70, 70), expectedRevision: 0 })
+        .expect(200),
+    );
+
+    expect(blindSheet.proposal).toEqual(scoredProposal(`prop_blind_${tag}`, null));
+    // Nothing in a blind sheet names the institution, its unit or who signed the declaration.
+    expect(JSON.stringify(blindSheet)).not.toContain(blindInstitution);
+    expect(JSON.stringify(blindSheet)).not.toContain(name);
+    expect(JSON.stringify(blindSheet)).not.toMatch(/unit_prop|acct_/);
+    expect(adminRead.proposal?.institution).toBeNull();
+    expect(openSheet.proposal).toEqual(
+      scoredProposal(`prop_open_${tag}`, {
+        institutionId: openInstitution,
+        name,
+        unitId: `unit_prop_open_${tag}`,
+      }),
+    );
+    expect(unknown.proposal).toBeNull();
+    expect(other.status).toBe(404);
+    expect(JSON.stringify(other.body)).not.toContain(proposalSnapshotExample.sections[0]?.text);
+    // Saves answer the sheet alone: the proposal does not change with a score.
+    expect(saved).not.toHaveProperty('proposal');
   });
 
   it('should answer 409 SCORE_SHEET_REVISION_CONFLICT when the sheet changed since it was read', async () => {
@@ -459,21 +605,11 @@ describe('desk and panel scoring (integration)', () => {
     const tag = randomUUID().slice(0, 8);
     const editionId = await seedEdition((id) => edition(id, 24 * HOUR));
     const proposalId = `prop_div_${tag}`;
-    await app.model<EvaluationProposal>(EVALUATION_PROPOSAL_MODEL).create({
-      _id: proposalId,
-      editionId,
-      groupId: 'general',
-      categoryId: 'health',
-      institutionId: `inst_${tag}`,
-      unitId: `unit_${tag}`,
-      title: 'Divergent innovation',
-      snapshot: { ...proposalSnapshotExample, proposalId, editionId, institutionId: `inst_${tag}` },
-      snapshotVersion: 1,
-      institution: { name: `Kota ${tag}`, type: 'city', provinceCode: '32', disadvantaged: false },
-      forwardedAt: new Date(),
-      withdrawnAt: null,
-      selection: null,
-      disqualification: null,
+    await forward(editionId, proposalId, {
+      name: `Kota ${tag}`,
+      type: 'city',
+      provinceCode: '32',
+      disadvantaged: false,
     });
     const evaluators = ['a', 'b', 'c'].map((x) => `ev_div_${tag}_${x}`);
     await app.model<Reviewer>(REVIEWER_MODEL).insertMany(
@@ -667,6 +803,21 @@ describe('desk and panel scoring (integration)', () => {
       publishedAt: new Date(),
     };
     await app.model<StagePublication>(STAGE_PUBLICATION_MODEL).create(publication);
+    // Blind desk review does not hide a finalist's institution: the finalists are public.
+    await app
+      .model<EditionProjection>(EDITION_PROJECTION_MODEL)
+      .updateOne({ _id: editionId }, { $set: { 'configuration.evaluation.blindReview': true } });
+    // Forwarded before the registry's record arrived: the name comes from the registry.
+    const finalistInstitution = await forward(editionId, 'prop_fin', null);
+    await app.model<InstitutionProjection>(INSTITUTION_PROJECTION_MODEL).create({
+      _id: finalistInstitution,
+      code: '3273',
+      name: 'Kota Bandung',
+      type: 'city',
+      provinceCode: '32',
+      disadvantaged: false,
+      revision: 0,
+    });
     const panelist = await app.issuer.headers(['panelist'], { accountId: 'pan_1' });
     const base = `/editions/${editionId}/panel-sheets`;
     const body = {
@@ -697,6 +848,18 @@ describe('desk and panel scoring (integration)', () => {
       404, 403, 422,
     ]);
     expect(error(notFinalist).code).toBe('FINALIST_NOT_FOUND');
+    const read = sheet(await app.http().get(`${base}/prop_fin`).set(panelist).expect(200));
+    expect(read.proposal).toEqual(
+      scoredProposal('prop_fin', {
+        institutionId: finalistInstitution,
+        name: 'Kota Bandung',
+        unitId: 'unit_prop_fin',
+      }),
+    );
+    const finalists = await app.http().get(`/public/editions/${editionId}/finalists`).expect(200);
+    expect(finalists.body).toMatchObject({
+      finalists: [{ proposalId: 'prop_fin', institutionName: read.proposal?.institution?.name }],
+    });
     expect(sheet(submitted)).toMatchObject({
       stage: 'panel',
       status: 'submitted',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_CHANGES, ASSIGNMENT_REASONS } from '@kipp/contracts';
+import { scorerProposalView } from '../proposal/scorer-proposal';
 import { CONFLICT_KINDS } from './solver/conflicts';
 import type { Assignment } from './assignment.schema';
 import type { AssignmentExplanationView } from './use-cases/get-assignment-explanation.use-case';
@@ -69,20 +70,7 @@ export const myAssignmentsView = z.object({
       assignmentId: z.string(),
       editionId: z.string(),
       dueAt: z.string().nullable(),
-      proposal: z
-        .object({
-          proposalId: z.string(),
-          title: z.string(),
-          categoryId: z.string(),
-          groupId: z.string(),
-          sections: z.array(
-            z.object({ sectionId: z.string(), text: z.string(), wordCount: z.number() }),
-          ),
-          institution: z
-            .object({ institutionId: z.string(), name: z.string().nullable(), unitId: z.string() })
-            .nullable(),
-        })
-        .nullable(),
+      proposal: scorerProposalView.nullable(),
     }),
   ),
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hasAnyRole, type AuthenticatedUser } from '@kipp/auth';
 import { requireEvaluatedEdition } from '../edition/evaluated-edition';
+import { institutionShownToEvaluators } from '../proposal/scorer-proposal';
 import type { ScoreSheet } from './score-sheet.schema';
 import { deskScoringWindow, panelScoringWindow, type ScoringWindow } from './scoring-window';
 import type { Rubric } from './sheet-rules';
@@ -26,6 +27,11 @@ export interface SheetTarget {
   readonly scorerId: string;
   readonly rubric: Rubric;
   readonly window: ScoringWindow;
+  /**
+   * Whether the scorer may see who proposed it: not on a desk sheet in blind review; always
+   * on a panel sheet (the finalists are public).
+   */
+  readonly institutionShown: boolean;
 }
 
 /**
@@ -60,10 +66,8 @@ export class SheetTargetResolver {
     if (intent === 'write' && assignment.status !== 'active') {
       throw new AssignmentNotActiveError(assignmentId, assignment.status);
     }
-    const edition = requireEvaluatedEdition(
-      assignment.editionId,
-      await this.repository.findEdition(assignment.editionId),
-    );
+    const projection = await this.repository.findEdition(assignment.editionId);
+    const edition = requireEvaluatedEdition(assignment.editionId, projection);
     return {
       sheetId: `desk_${assignment._id}`,
       stage: 'desk',
@@ -73,6 +77,7 @@ export class SheetTargetResolver {
       scorerId: assignment.evaluatorId,
       rubric: edition.configuration.rubric,
       window: deskScoringWindow(edition.configuration, edition.evaluation.scoringGraceMinutes),
+      institutionShown: institutionShownToEvaluators(projection),
     };
   }
 
@@ -96,6 +101,7 @@ export class SheetTargetResolver {
       scorerId: user.accountId,
       rubric: edition.configuration.panelRubric,
       window: panelScoringWindow(edition.configuration, edition.currentPhase),
+      institutionShown: true,
     };
   }
 }

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
 import { ApiZodResponse, ZodBody, ZodParams, ZodQuery } from '@kipp/service-kit';
 import type { SheetAddress } from './score-sheet-target';
-import { toSheetView, sheetView, progressView } from './scoring.view';
+import {
+  progressView,
+  sheetStateView,
+  sheetView,
+  toSheetStateView,
+  toSheetView,
+} from './scoring.view';
 import { GetScoreSheetUseCase } from './use-cases/get-score-sheet.use-case';
 import { GetScoringProgressUseCase } from './use-cases/get-scoring-progress.use-case';
 import { SaveScoreSheetUseCase } from './use-cases/save-score-sheet.use-case';
@@ -34,6 +40,7 @@ const submitBody = z.strictObject({ expectedRevision: z.number().int().min(1) })
 
 type SaveBody = z.infer<typeof saveBody>;
 type SheetView = z.infer<typeof sheetView>;
+type SheetStateView = z.infer<typeof sheetStateView>;
 
 @ApiTags('scoring')
 @ApiBearerAuth()
@@ -53,30 +60,29 @@ export class ScoringController {
     @ZodParams(assignmentParams) params: z.infer<typeof assignmentParams>,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<SheetView> {
-    const { target, sheet } = await this.getSheet.execute(desk(params.assignmentId), user);
-    return toSheetView(target, sheet);
+    return toSheetView(await this.getSheet.execute(desk(params.assignmentId), user));
   }
 
   @Put('assignments/:assignmentId/sheet')
   @Roles('evaluator')
-  @ApiZodResponse(HttpStatus.OK, sheetView)
+  @ApiZodResponse(HttpStatus.OK, sheetStateView)
   async saveDesk(
     @ZodParams(assignmentParams) params: z.infer<typeof assignmentParams>,
     @ZodBody(saveBody) body: SaveBody,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<SheetView> {
+  ): Promise<SheetStateView> {
     return this.save(desk(params.assignmentId), body, user);
   }
 
   @Post('assignments/:assignmentId/sheet/submit')
   @HttpCode(HttpStatus.OK)
   @Roles('evaluator')
-  @ApiZodResponse(HttpStatus.OK, sheetView)
+  @ApiZodResponse(HttpStatus.OK, sheetStateView)
   async submitDesk(
     @ZodParams(assignmentParams) params: z.infer<typeof assignmentParams>,
     @ZodBody(submitBody) body: z.infer<typeof submitBody>,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<SheetView> {
+  ): Promise<SheetStateView> {
     return this.submit(desk(params.assignmentId), body.expectedRevision, user);
   }
 
@@ -87,30 +93,29 @@ export class ScoringController {
     @ZodParams(panelParams) params: z.infer<typeof panelParams>,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<SheetView> {
-    const { target, sheet } = await this.getSheet.execute(panel(params), user);
-    return toSheetView(target, sheet);
+    return toSheetView(await this.getSheet.execute(panel(params), user));
   }
 
   @Put('editions/:editionId/panel-sheets/:proposalId')
   @Roles('panelist')
-  @ApiZodResponse(HttpStatus.OK, sheetView)
+  @ApiZodResponse(HttpStatus.OK, sheetStateView)
   async savePanel(
     @ZodParams(panelParams) params: z.infer<typeof panelParams>,
     @ZodBody(saveBody) body: SaveBody,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<SheetView> {
+  ): Promise<SheetStateView> {
     return this.save(panel(params), body, user);
   }
 
   @Post('editions/:editionId/panel-sheets/:proposalId/submit')
   @HttpCode(HttpStatus.OK)
   @Roles('panelist')
-  @ApiZodResponse(HttpStatus.OK, sheetView)
+  @ApiZodResponse(HttpStatus.OK, sheetStateView)
   async submitPanel(
     @ZodParams(panelParams) params: z.infer<typeof panelParams>,
     @ZodBody(submitBody) body: z.infer<typeof submitBody>,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<SheetView> {
+  ): Promise<SheetStateView> {
     return this.submit(panel(params), body.expectedRevision, user);
   }
 
@@ -136,12 +141,12 @@ export class ScoringController {
 
   private async save(address: SheetAddress, body: SaveBody, user: AuthenticatedUser) {
     const { target, sheet } = await this.saveSheet.execute(address, body, user);
-    return toSheetView(target, sheet);
+    return toSheetStateView(target, sheet);
   }
 
   private async submit(address: SheetAddress, expectedRevision: number, user: AuthenticatedUser) {
     const { target, sheet } = await this.submitSheet.execute(address, expectedRevision, user);
-    return toSheetView(target, sheet);
+    return toSheetStateView(target, sheet);
   }
 }
 

@@ -3,6 +3,8 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ASSIGNMENT_MODEL, assignmentSchema } from '../assignment/assignment.schema';
 import { CalibrationModule } from '../calibration/calibration.module';
 import { EDITION_PROJECTION_MODEL, editionProjectionSchema } from '../edition/edition.schema';
+import { InstitutionModule } from '../institution/institution.module';
+import { ProposalModule } from '../proposal/proposal.module';
 import { STAGE_PUBLICATION_MODEL, stagePublicationSchema } from '../stage/stage-publication.schema';
 import { ScoreConsumer } from './score.consumer';
 import { SheetTargetResolver } from './score-sheet-target';
@@ -17,6 +19,8 @@ import { SubmitScoreSheetUseCase } from './use-cases/submit-score-sheet.use-case
 @Module({
   imports: [
     CalibrationModule,
+    ProposalModule,
+    InstitutionModule,
     MongooseModule.forFeature([
       { name: SCORE_SHEET_MODEL, schema: scoreSheetSchema },
       { name: ASSIGNMENT_MODEL, schema: assignmentSchema },

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { scorerProposalView } from '../proposal/scorer-proposal';
 import type { ScoreSheet } from './score-sheet.schema';
 import type { SheetTarget } from './score-sheet-target';
+import type { ScoreSheetReading } from './use-cases/get-score-sheet.use-case';
 
 const criterionView = z.object({ criterionId: z.string(), score: z.number(), comment: z.string() });
 
-export const sheetView = z.object({
+/** The sheet itself: what a save or a submit answers. */
+export const sheetStateView = z.object({
   sheetId: z.string().nullable(),
   stage: z.enum(['desk', 'panel']),
   editionId: z.string(),
@@ -35,6 +38,12 @@ export const sheetView = z.object({
   ),
 });
 
+/** The sheet as its scorer reads it (`GET`): the sheet and the proposal it scores. */
+export const sheetView = sheetStateView.extend({
+  /** Null while the proposal's snapshot is not known here. */
+  proposal: scorerProposalView.nullable(),
+});
+
 export const progressView = z.object({
   editionId: z.string().nullable(),
   evaluators: z.array(
@@ -48,11 +57,14 @@ export const progressView = z.object({
   overall: z.object({ assigned: z.number(), submitted: z.number(), percentSubmitted: z.number() }),
 });
 
-/** The sheet as its scorer sees it; the institution is never part of it (blind review). */
-export function toSheetView(
+export function toSheetView(reading: ScoreSheetReading): z.infer<typeof sheetView> {
+  return { ...toSheetStateView(reading.target, reading.sheet), proposal: reading.proposal };
+}
+
+export function toSheetStateView(
   target: SheetTarget,
   sheet: ScoreSheet | null,
-): z.infer<typeof sheetView> {
+): z.infer<typeof sheetStateView> {
   return {
     sheetId: sheet?._id ?? null,
     stage: target.stage,

@@ -1,24 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@kipp/auth';
-import type { ProposalSnapshot } from '@kipp/contracts';
-import { assignmentSettingsOf } from '../assignment-inputs';
+import {
+  institutionShownToEvaluators,
+  toScorerProposal,
+  type ScorerProposal,
+} from '../../proposal/scorer-proposal';
 import { AssignmentSourcesRepository } from '../assignment-sources.repository';
 import { AssignmentRepository } from '../assignment.repository';
 import type { Assignment } from '../assignment.schema';
-
-/** What an evaluator gets of a proposal: in blind review nothing that names the institution. */
-export interface EvaluatorProposalView {
-  proposalId: string;
-  title: string;
-  categoryId: string;
-  groupId: string;
-  sections: ProposalSnapshot['sections'];
-  institution: { institutionId: string; name: string | null; unitId: string } | null;
-}
+import type { InstitutionProjection } from '../../institution/institution.schema';
 
 export interface MyAssignment {
   assignment: Assignment;
-  proposal: EvaluatorProposalView | null;
+  /** Null while the proposal's snapshot is not known here. */
+  proposal: ScorerProposal | null;
 }
 
 /** An evaluator's own active assignments; nobody else's are ever read. */
@@ -38,35 +33,33 @@ export class ListMyAssignmentsUseCase {
         p,
       ]),
     );
-    const blindByEdition = new Map<string, boolean>();
+    const shownByEdition = new Map<string, boolean>();
     for (const editionId of new Set(own.map((a) => a.editionId))) {
-      const edition = await this.sources.edition(editionId);
-      // Unknown or unconfigured editions stay blind: hiding too much is the safe mistake.
-      blindByEdition.set(
+      shownByEdition.set(
         editionId,
-        edition?.configuration.evaluation ? assignmentSettingsOf(edition).blindReview : true,
+        institutionShownToEvaluators(await this.sources.edition(editionId)),
       );
     }
+    const shown = (editionId: string) => shownByEdition.get(editionId) ?? false;
+    // The registry's name only for the institutions shown whose forwarded copy has none.
+    const unnamed = [...proposals.values()]
+      .filter((p) => shown(p.editionId) && p.institution === null)
+      .map((p) => p.institutionId);
+    const registry =
+      unnamed.length > 0
+        ? await this.sources.institutionsByIds([...new Set(unnamed)])
+        : new Map<string, InstitutionProjection>();
     return own.map((assignment) => {
       const proposal = proposals.get(assignment.proposalId);
       if (!proposal) return { assignment, proposal: null };
-      const blind = blindByEdition.get(assignment.editionId) ?? true;
       return {
         assignment,
-        proposal: {
-          proposalId: proposal._id,
-          title: proposal.snapshot.title,
-          categoryId: proposal.categoryId,
-          groupId: proposal.groupId,
-          sections: proposal.snapshot.sections,
-          institution: blind
-            ? null
-            : {
-                institutionId: proposal.institutionId,
-                name: proposal.institution?.name ?? null,
-                unitId: proposal.unitId,
-              },
-        },
+        proposal: toScorerProposal(
+          proposal,
+          shown(assignment.editionId)
+            ? { registryName: registry.get(proposal.institutionId)?.name ?? null }
+            : 'hidden',
+        ),
       };
     });
   }

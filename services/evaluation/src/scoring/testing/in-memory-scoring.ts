@@ -1,8 +1,15 @@
 import type { AuthenticatedUser } from '@kipp/auth';
-import { editionConfigurationExample, type EditionConfiguration } from '@kipp/contracts';
+import {
+  editionConfigurationExample,
+  proposalSnapshotExample,
+  type EditionConfiguration,
+} from '@kipp/contracts';
 import { OutboxNotifier, type PendingEvent } from '@kipp/messaging';
 import type { Assignment } from '../../assignment/assignment.schema';
 import type { EditionProjection } from '../../edition/edition.schema';
+import type { InstitutionRepository } from '../../institution/institution.repository';
+import type { ProposalRepository } from '../../proposal/proposal.repository';
+import type { EvaluationProposal } from '../../proposal/proposal.schema';
 import type { StageEntry } from '../../stage/stage-publication.schema';
 import type { ScoreSheet } from '../score-sheet.schema';
 import { SheetTargetResolver } from '../score-sheet-target';
@@ -83,12 +90,53 @@ export function anAssignment(overrides: Partial<Assignment> = {}): Assignment {
   };
 }
 
+/** The proposal's entry among the current finalists. */
+export function aFinalist(proposalId: string): StageEntry {
+  return {
+    proposalId,
+    institutionId: 'inst_3273',
+    groupId: 'general',
+    categoryId: 'health',
+    rank: 1,
+    score: 90,
+    advanced: true,
+  };
+}
+
+/** A forwarded proposal of the example edition, its institution named as forwarded. */
+export function aProposal(overrides: Partial<EvaluationProposal> = {}): EvaluationProposal {
+  const proposalId = overrides._id ?? 'prop_1';
+  return {
+    _id: proposalId,
+    editionId: 'ed_2027',
+    groupId: 'general',
+    categoryId: 'health',
+    institutionId: 'inst_3273',
+    unitId: 'unit_dinkes',
+    title: proposalSnapshotExample.title,
+    snapshot: { ...proposalSnapshotExample, proposalId, editionId: 'ed_2027' },
+    snapshotVersion: proposalSnapshotExample.snapshotVersion,
+    institution: { name: 'Kota Bandung', type: 'city', provinceCode: '32', disadvantaged: false },
+    forwardedAt: new Date(0),
+    withdrawnAt: null,
+    selection: null,
+    disqualification: null,
+    outbox: [],
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+    ...overrides,
+  };
+}
+
 /** The scoring repository over plain maps, with the same conditional-write semantics. */
 export class InMemoryScoring {
   readonly editions = new Map<string, EditionProjection>();
   readonly assignments = new Map<string, Assignment>();
   readonly finalists = new Map<string, StageEntry>();
   readonly sheets = new Map<string, ScoreSheet>();
+  readonly proposals = new Map<string, EvaluationProposal>();
+  /** The institution registry: names by institution id. */
+  readonly registry = new Map<string, string>();
   readonly events: PendingEvent[] = [];
   nudges = 0;
 
@@ -161,12 +209,21 @@ export class InMemoryScoring {
     // The fake has the repository's public surface; the class's injected models are not needed.
     const repository = this.repository as unknown as ScoringRepository;
     const targets = new SheetTargetResolver(repository);
+    const proposals = {
+      findById: (id: string) => Promise.resolve(this.proposals.get(id) ?? null),
+    } as unknown as ProposalRepository;
+    const institutions = {
+      findById: (id: string) => {
+        const name = this.registry.get(id);
+        return Promise.resolve(name === undefined ? null : { _id: id, name });
+      },
+    } as unknown as InstitutionRepository;
     const notifier = new OutboxNotifier();
     notifier.attach(() => {
       this.nudges += 1;
     });
     return {
-      get: new GetScoreSheetUseCase(targets, repository),
+      get: new GetScoreSheetUseCase(targets, repository, proposals, institutions),
       save: new SaveScoreSheetUseCase(targets, repository),
       submit: new SubmitScoreSheetUseCase(targets, repository, notifier),
       progress: new GetScoringProgressUseCase(repository),

@@ -1,4 +1,5 @@
 import {
+  aFinalist,
   anAssignment,
   anEdition,
   DESK_ENDS,
@@ -147,15 +148,7 @@ describe('SubmitScoreSheetUseCase', () => {
   it('should submit a panel sheet on the panel rubric when the proposal is a finalist', async () => {
     const db = world();
     db.editions.set('ed_2027', { ...anEdition(), currentPhase: 'interview' });
-    db.finalists.set('prop_9', {
-      proposalId: 'prop_9',
-      institutionId: 'i',
-      groupId: 'general',
-      categoryId: 'health',
-      rank: 1,
-      score: 90,
-      advanced: true,
-    });
+    db.finalists.set('prop_9', aFinalist('prop_9'));
     const { save, submit } = db.useCases();
     const address = { stage: 'panel' as const, editionId: 'ed_2027', proposalId: 'prop_9' };
     const during = new Date('2027-07-02T01:00:00.000Z');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { institutionNameOf } from '../../proposal/scorer-proposal';
 import { compareIds } from '../desk-ranking';
 import { StageNotPublishedError } from '../stage.errors';
 import { StageRepository } from '../stage.repository';
@@ -40,7 +41,7 @@ export class ListPublicFinalistsUseCase {
     const finalists = proposals.map((p) => ({
       proposalId: p._id,
       title: p.title,
-      institutionName: p.institution?.name ?? names.get(p.institutionId) ?? null,
+      institutionName: institutionNameOf(p, names.get(p.institutionId) ?? null),
       categoryId: p.categoryId,
       groupId: p.groupId,
     }));
