@@ -14,24 +14,38 @@ export interface SnapshotSection {
   readonly wordCount: number;
 }
 
+export interface EvidenceFile {
+  readonly evidenceId: string;
+  readonly fileId: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+}
+
+/** The forwarded proposal as the people scoring it read it (evaluation's scorer view). */
+export interface ScorerProposal {
+  readonly proposalId: string;
+  readonly title: string;
+  readonly categoryId: string;
+  readonly groupId: string;
+  readonly snapshotVersion: number;
+  readonly sections: readonly SnapshotSection[];
+  /** Each file is served by submissions (`proposalApi.evidencePath`). */
+  readonly evidence: readonly EvidenceFile[];
+  /** Null in blind review. */
+  readonly institution: {
+    readonly institutionId: string;
+    readonly name: string | null;
+    readonly unitId: string;
+  } | null;
+}
+
 /** One of the caller's active desk assignments, as evaluation's `GET /me/assignments` gives it. */
 export interface MyAssignment {
   readonly assignmentId: string;
   readonly editionId: string;
   readonly dueAt: string | null;
-  readonly proposal: {
-    readonly proposalId: string;
-    readonly title: string;
-    readonly categoryId: string;
-    readonly groupId: string;
-    readonly sections: readonly SnapshotSection[];
-    /** Null in blind review. */
-    readonly institution: {
-      readonly institutionId: string;
-      readonly name: string | null;
-      readonly unitId: string;
-    } | null;
-  } | null;
+  readonly proposal: ScorerProposal | null;
 }
 
 export interface SheetCriterion {
@@ -40,6 +54,7 @@ export interface SheetCriterion {
   readonly comment: string;
 }
 
+/** A score sheet as saves and submits answer it. */
 export interface ScoreSheet {
   readonly sheetId: string | null;
   readonly stage: 'desk' | 'panel';
@@ -65,6 +80,11 @@ export interface ScoreSheet {
     readonly at: string;
     readonly weightedScore: number | null;
   }[];
+}
+
+/** A sheet as it is read: with the proposal it scores (null while evaluation lacks it). */
+export interface ScoreSheetReading extends ScoreSheet {
+  readonly proposal: ScorerProposal | null;
 }
 
 export interface ScoringProgress {
@@ -161,7 +181,7 @@ export const evaluatorApi = {
       ...withSignal(signal),
     }),
   sheet: (api: ApiClient, address: SheetAddress, signal?: AbortSignal) =>
-    api.get<ScoreSheet>(sheetPath(address), withSignal(signal)),
+    api.get<ScoreSheetReading>(sheetPath(address), withSignal(signal)),
   saveSheet: (api: ApiClient, address: SheetAddress, body: SheetSave) =>
     api.put<ScoreSheet>(sheetPath(address), body),
   submitSheet: (api: ApiClient, address: SheetAddress, expectedRevision: number) =>

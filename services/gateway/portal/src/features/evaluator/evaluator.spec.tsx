@@ -2,7 +2,7 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import { editionConfigurationExample } from '@kipp/contracts';
 import { errorAnswer, jsonBody, useRouteServer } from '../../testing/fake-routes';
 import { renderPortal } from '../../testing/render-portal';
-import type { ScoreSheet } from './evaluator-api';
+import type { ScoreSheet, ScoreSheetReading, ScorerProposal } from './evaluator-api';
 import { evaluatorFeature } from './routes';
 
 // The first visit compiles and loads the lazy page on a machine other work shares: wait for
@@ -40,6 +40,33 @@ function sheet(overrides: Partial<ScoreSheet> = {}): ScoreSheet {
   };
 }
 
+const proposal: ScorerProposal = {
+  proposalId: 'prop-1',
+  title: 'Posyandu Digital',
+  categoryId: 'health',
+  groupId: 'general',
+  snapshotVersion: 2,
+  sections: [{ sectionId: 'summary', text: 'Layanan kesehatan ibu dan anak.', wordCount: 5 }],
+  evidence: [
+    {
+      evidenceId: 'service-standard',
+      fileId: 'file-1',
+      filename: 'standar-pelayanan.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 482_113,
+    },
+  ],
+  institution: null,
+};
+
+/** A sheet as `GET …/sheet` answers it: with the proposal it scores. */
+function reading(
+  overrides: Partial<ScoreSheet> = {},
+  scored: ScorerProposal | null = proposal,
+): ScoreSheetReading {
+  return { ...sheet(overrides), proposal: scored };
+}
+
 const finalistsAnswer = {
   status: 200,
   body: {
@@ -59,14 +86,7 @@ const assignment = {
   assignmentId: 'as-1',
   editionId: 'ed_2027',
   dueAt: '2099-06-30T09:00:00Z',
-  proposal: {
-    proposalId: 'prop-1',
-    title: 'Posyandu Digital',
-    categoryId: 'health',
-    groupId: 'general',
-    sections: [{ sectionId: 'summary', text: 'Layanan kesehatan ibu dan anak.', wordCount: 5 }],
-    institution: null,
-  },
+  proposal,
 };
 
 describe('the evaluator area', () => {
@@ -98,7 +118,7 @@ describe('the evaluator area', () => {
         ],
       },
     },
-    [`GET ${SHEET_PATH}`]: { status: 200, body: sheet() },
+    [`GET ${SHEET_PATH}`]: { status: 200, body: reading() },
   }));
 
   const openSheet = async (locale: 'id' | 'en' = 'en') => {
@@ -140,6 +160,35 @@ describe('the evaluator area', () => {
     expect(screen.getByText('The score must be between 0 and 100.')).toBeTruthy();
   });
 
+  it('should show the forwarded sections and list the evidence files from the sheet alone', async () => {
+    await openSheet();
+
+    expect(screen.getByRole('heading', { level: 3, name: 'Summary' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Evidence files' })).toBeTruthy();
+    expect(screen.getByText(/standar-pelayanan\.pdf \(470\.8 KB\)/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download standar-pelayanan.pdf' })).toBeTruthy();
+    expect(screen.queryByText(/cannot (be opened|download)/)).toBeNull();
+    // The proposal comes with the sheet: no second round trip for it.
+    expect(server.requests.some((r) => r.path === '/api/evaluation/me/assignments')).toBe(false);
+  });
+
+  it('should say the text is not available yet when evaluation has no snapshot of the proposal', async () => {
+    server.routes[`GET ${SHEET_PATH}`] = { status: 200, body: reading({}, null) };
+    await renderPortal({
+      features: [evaluatorFeature],
+      path: '/evaluator/assignments/as-1',
+      baseUrl: server.url,
+      locale: 'id',
+      signedIn: evaluator,
+    });
+
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Proposal belum tersedia' }),
+    ).toBeTruthy();
+    expect(screen.getByText('Naskah proposal belum tersedia.')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Nilai: Kebaruan' })).toBeTruthy();
+  });
+
   it('should save the draft with the revision it started from', async () => {
     server.routes[`PUT ${SHEET_PATH}`] = (request) => {
       const body = jsonBody(request) as { criteria: ScoreSheet['criteria'] };
@@ -170,7 +219,7 @@ describe('the evaluator area', () => {
     );
     server.routes[`GET ${SHEET_PATH}`] = {
       status: 200,
-      body: sheet({
+      body: reading({
         revision: 4,
         criteria: [{ criterionId: 'novelty', score: 90, comment: 'Baru' }],
       }),
@@ -284,7 +333,7 @@ describe('the evaluator area', () => {
     server.routes['GET /api/evaluation/public/editions/ed_2027/finalists'] = finalistsAnswer;
     server.routes['GET /api/evaluation/editions/ed_2027/panel-sheets/prop-1'] = {
       status: 200,
-      body: sheet({
+      body: reading({
         stage: 'panel',
         assignmentId: null,
         status: 'submitted',
@@ -303,6 +352,39 @@ describe('the evaluator area', () => {
     const link = await screen.findByRole('link', { name: 'View score of “Posyandu Digital”' });
     expect(link.getAttribute('href')).toBe('/evaluator/panel/ed_2027/prop-1');
     expect(screen.getByText('1 of 1 proposals scored')).toBeTruthy();
+  });
+
+  it("should show a panelist the finalist's sections, institution and evidence from the panel sheet", async () => {
+    const panelist = { sub: 'acc-tpi-1', roles: ['panelist'] };
+    server.routes['GET /api/evaluation/editions/ed_2027/panel-sheets/prop-1'] = {
+      status: 200,
+      body: reading(
+        { stage: 'panel', assignmentId: null },
+        {
+          ...proposal,
+          institution: { institutionId: 'inst_3273', name: 'Kota Bandung', unitId: 'unit-1' },
+        },
+      ),
+    };
+    await renderPortal({
+      features: [evaluatorFeature],
+      path: '/evaluator/panel/ed_2027/prop-1',
+      baseUrl: server.url,
+      locale: 'id',
+      signedIn: panelist,
+    });
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Posyandu Digital' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Formulir penilaian panel' }),
+    ).toBeTruthy();
+    expect(screen.getByText('Kota Bandung')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Ringkasan' })).toBeTruthy();
+    expect(screen.getByText('Layanan kesehatan ibu dan anak.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Unduh standar-pelayanan.pdf' })).toBeTruthy();
+    expect(screen.queryByText(/belum dapat (dibuka|diunduh)/)).toBeNull();
+    expect(screen.queryByText('Penilaian buta: nama institusi disembunyikan.')).toBeNull();
+    expect(server.requests.some((r) => r.path.endsWith('/finalists'))).toBe(false);
   });
 
   it('should record a field visit for a finalist with one team member per line', async () => {

@@ -103,7 +103,10 @@ export function EditionSelect({
   );
 }
 
-/** Names of an edition's categories, groups and rubric criteria, by id, in the page's language. */
+/**
+ * Names of an edition's categories, groups, form sections, evidence requirements and rubric
+ * criteria, by id, in the page's language.
+ */
 export function editionNames(edition: EditionSummary | null, locale: Locale) {
   const config = edition?.configuration;
   const byId = <T,>(
@@ -126,6 +129,11 @@ export function editionNames(edition: EditionSummary | null, locale: Locale) {
       config?.form.sections,
       (s) => s.sectionId,
       (s) => s.title[locale],
+    ),
+    evidence: byId(
+      config?.form.evidence,
+      (e) => e.evidenceId,
+      (e) => e.title[locale],
     ),
     deskCriterion: byId(
       config?.rubric.criteria,

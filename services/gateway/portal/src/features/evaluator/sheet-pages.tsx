@@ -4,35 +4,28 @@ import type { ApiClient } from '../../api/client';
 import { codeMessages } from '../../api/code-messages';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
-import { formatNumber, useI18n, useMessages } from '../../i18n';
+import { formatNumber, localeTag, useI18n, useMessages } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Progress } from '../../ui/progress';
+import { formatBytes } from '../operator/evidence-check';
+import { DownloadButton, useDownload } from '../operator/proposal-parts';
+import { proposalApi } from '../operator/proposal-api';
 import {
   evaluatorApi,
   type EditionSummary,
-  type ScoreSheet,
+  type ScoreSheetReading,
+  type ScorerProposal,
   type SheetAddress,
-  type SnapshotSection,
 } from './evaluator-api';
 import { EndAssignmentDialog, type EndedAssignment } from './end-assignment-dialog';
 import { evaluatorMessages } from './messages';
 import { ScoreForm } from './score-form';
 import { editionNames, useZone, ZoneSelect } from './shared';
 
-interface ProposalFacts {
-  readonly title: string | null;
-  readonly institution: string | null;
-  readonly blind: boolean;
-  readonly categoryId: string | null;
-  readonly groupId: string | null;
-  readonly sections: readonly SnapshotSection[] | null;
-}
-
 interface SheetPageData {
-  readonly sheet: ScoreSheet;
+  readonly sheet: ScoreSheetReading;
   readonly edition: EditionSummary | null;
-  readonly proposal: ProposalFacts;
 }
 
 async function editionOrNull(api: ApiClient, editionId: string, signal: AbortSignal) {
@@ -40,89 +33,89 @@ async function editionOrNull(api: ApiClient, editionId: string, signal: AbortSig
   return evaluatorApi.edition(api, editionId, signal).catch(() => null);
 }
 
-async function loadDesk(
+/** The sheet with the proposal it scores, and the edition for the names of things. */
+async function loadSheet(
   api: ApiClient,
-  assignmentId: string,
+  address: SheetAddress,
   signal: AbortSignal,
 ): Promise<SheetPageData> {
-  const [sheet, mine] = await Promise.all([
-    evaluatorApi.sheet(api, { stage: 'desk', assignmentId }, signal),
-    evaluatorApi.myAssignments(api, signal),
-  ]);
-  const item = mine.items.find((a) => a.assignmentId === assignmentId);
-  const edition = await editionOrNull(api, sheet.editionId, signal);
-  const proposal = item?.proposal ?? null;
-  return {
-    sheet,
-    edition,
-    proposal: {
-      title: proposal?.title ?? null,
-      institution: proposal?.institution?.name ?? null,
-      blind: proposal !== null && proposal.institution === null,
-      categoryId: proposal?.categoryId ?? null,
-      groupId: proposal?.groupId ?? null,
-      sections: proposal?.sections ?? null,
-    },
-  };
+  const sheet = await evaluatorApi.sheet(api, address, signal);
+  return { sheet, edition: await editionOrNull(api, sheet.editionId, signal) };
 }
 
-async function loadPanel(
-  api: ApiClient,
-  editionId: string,
-  proposalId: string,
-  signal: AbortSignal,
-): Promise<SheetPageData> {
-  const [sheet, finalists, edition] = await Promise.all([
-    evaluatorApi.sheet(api, { stage: 'panel', editionId, proposalId }, signal),
-    evaluatorApi.finalists(api, editionId, signal),
-    editionOrNull(api, editionId, signal),
-  ]);
-  const finalist = finalists.finalists.find((f) => f.proposalId === proposalId);
-  return {
-    sheet,
-    edition,
-    proposal: {
-      title: finalist?.title ?? null,
-      institution: finalist?.institutionName ?? null,
-      blind: false,
-      categoryId: finalist?.categoryId ?? null,
-      groupId: finalist?.groupId ?? null,
-      sections: null,
-    },
-  };
+/** The evidence files of the proposal, each downloaded from submissions with my token. */
+function EvidenceFiles({
+  proposal,
+  names,
+}: {
+  proposal: ScorerProposal;
+  names: ReadonlyMap<string, string>;
+}) {
+  const t = useMessages(evaluatorMessages);
+  const { locale } = useI18n();
+  const files = useDownload();
+  const tag = localeTag(locale);
+  return (
+    <section aria-labelledby="evidence-heading">
+      <h3 id="evidence-heading">{t.evidenceHeading}</h3>
+      {proposal.evidence.length === 0 ? (
+        <p>{t.evidenceNone}</p>
+      ) : (
+        <ul className="file-list">
+          {proposal.evidence.map((file) => (
+            <li key={file.fileId}>
+              <span>
+                {names.get(file.evidenceId) ?? file.evidenceId}: {file.filename} (
+                {formatBytes(file.sizeBytes, tag)})
+              </span>{' '}
+              <DownloadButton
+                files={files}
+                path={proposalApi.evidencePath(proposal.proposalId, file.fileId)}
+                filename={file.filename}
+                label={t.downloadEvidence(file.filename)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {files.error ? <ErrorAlert error={files.error} codes={codeMessages(t)} /> : null}
+    </section>
+  );
 }
 
-/** The proposal beside the form: its sections as forwarded (the snapshot the score is about). */
-function ProposalPane({ data, stage }: { data: SheetPageData; stage: 'desk' | 'panel' }) {
+/** The proposal beside the form: the snapshot the score is about, its sections and evidence. */
+function ProposalPane({ data }: { data: SheetPageData }) {
   const t = useMessages(evaluatorMessages);
   const { locale } = useI18n();
   const names = editionNames(data.edition, locale);
-  const { proposal } = data;
+  const { proposal } = data.sheet;
+  if (!proposal) {
+    return (
+      <section aria-labelledby="proposal-heading" className="split-pane" tabIndex={0}>
+        <h2 id="proposal-heading">{t.proposalUnavailable}</h2>
+        <p>{t.noSections}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="proposal-heading" className="split-pane" tabIndex={0}>
-      <h2 id="proposal-heading">{proposal.title ?? t.proposalUnavailable}</h2>
+      <h2 id="proposal-heading">{proposal.title}</h2>
       <dl className="summary">
-        {proposal.categoryId ? (
-          <>
-            <dt>{t.colCategory}</dt>
-            <dd>{names.category.get(proposal.categoryId) ?? proposal.categoryId}</dd>
-          </>
-        ) : null}
-        {proposal.groupId ? (
-          <>
-            <dt>{t.colGroup}</dt>
-            <dd>{names.group.get(proposal.groupId) ?? proposal.groupId}</dd>
-          </>
-        ) : null}
-        {proposal.institution ? (
+        <dt>{t.colCategory}</dt>
+        <dd>{names.category.get(proposal.categoryId) ?? proposal.categoryId}</dd>
+        <dt>{t.colGroup}</dt>
+        <dd>{names.group.get(proposal.groupId) ?? proposal.groupId}</dd>
+        {proposal.institution?.name ? (
           <>
             <dt>{t.institution}</dt>
-            <dd>{proposal.institution}</dd>
+            <dd>{proposal.institution.name}</dd>
           </>
         ) : null}
+        <dt>{t.snapshotVersion}</dt>
+        <dd>{proposal.snapshotVersion}</dd>
       </dl>
-      {proposal.blind ? <p className="field-hint">{t.institutionBlind}</p> : null}
-      {proposal.sections && proposal.sections.length > 0 ? (
+      {proposal.institution === null ? <p className="field-hint">{t.institutionBlind}</p> : null}
+      {proposal.sections.length > 0 ? (
         <>
           <nav aria-label={t.sectionsNav}>
             <ul>
@@ -148,11 +141,9 @@ function ProposalPane({ data, stage }: { data: SheetPageData; stage: 'desk' | 'p
           ))}
         </>
       ) : (
-        <p>{stage === 'panel' ? t.panelNoText : t.noSections}</p>
+        <p>{t.noSections}</p>
       )}
-      <Alert tone="info">
-        <p>{t.evidenceNote}</p>
-      </Alert>
+      <EvidenceFiles proposal={proposal} names={names.evidence} />
     </section>
   );
 }
@@ -176,7 +167,8 @@ function SheetLayout({
 }) {
   const t = useMessages(evaluatorMessages);
   const { locale } = useI18n();
-  usePageTitle(query.data?.proposal.title ? `${title}: ${query.data.proposal.title}` : title);
+  const proposalTitle = query.data?.sheet.proposal?.title;
+  usePageTitle(proposalTitle ? `${title}: ${proposalTitle}` : title);
   const [zone, setZone] = useZone();
   const data = query.data;
   const names = editionNames(data?.edition ?? null, locale);
@@ -188,7 +180,7 @@ function SheetLayout({
   else
     body = (
       <div className="split">
-        <ProposalPane data={data} stage={stage} />
+        <ProposalPane data={data} />
         <div className="split-pane">
           <p className="field-hint">
             {t.scaleHint(data.sheet.rubric.scale.min, data.sheet.rubric.scale.max)} ·{' '}
@@ -226,11 +218,11 @@ function SheetLayout({
 export function DeskSheetPage({ assignmentId }: { assignmentId: string }) {
   const t = useMessages(evaluatorMessages);
   const query = useApiQuery(`desk:${assignmentId}`, (api, signal) =>
-    loadDesk(api, assignmentId, signal),
+    loadSheet(api, { stage: 'desk', assignmentId }, signal),
   );
   const [ending, setEnding] = useState(false);
   const [ended, setEnded] = useState<EndedAssignment | null>(null);
-  const title = query.data?.proposal.title ?? assignmentId;
+  const title = query.data?.sheet.proposal?.title ?? assignmentId;
   // Evaluation refuses to end an assignment once a score was submitted for it.
   const mayEnd = query.data !== undefined && query.data.sheet.submissions === 0 && !ended;
   return (
@@ -280,7 +272,7 @@ export function PanelSheetPage({
 }) {
   const t = useMessages(evaluatorMessages);
   const query = useApiQuery(`panel:${editionId}:${proposalId}`, (api, signal) =>
-    loadPanel(api, editionId, proposalId, signal),
+    loadSheet(api, { stage: 'panel', editionId, proposalId }, signal),
   );
   return (
     <SheetLayout
