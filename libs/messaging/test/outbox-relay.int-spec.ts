@@ -61,6 +61,9 @@ describe('outbox relay', () => {
 
   it('should leave documents another relay holds a live claim on, and take unclaimed, released and expired ones', async () => {
     const institutions = institutionModel(fixture.producerDb.connection);
+    // The documents go in through the driver (to leave the lease fields out), which does not
+    // wait for the collection the model is creating: wait here, as the model's own writes do.
+    await institutions.init();
     const now = Date.now();
     const leases = {
       never: undefined,
