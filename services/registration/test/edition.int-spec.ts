@@ -360,6 +360,46 @@ describe('editions', () => {
     );
   });
 
+  it('should show published editions and their calendar to anonymous visitors, and nothing of drafts', async () => {
+    const draft = await createDraft(settings(2043));
+    const published = await createDraft(settings(2044));
+    await publish(published.editionId);
+
+    const list = await service.http().get('/public/editions').expect(200);
+    expect(list.headers['cache-control']).toBe('public, max-age=60');
+    const editions = (list.body as { editions: EditionBody[] }).editions;
+    const ids = editions.map((e) => e.editionId);
+    expect(ids).toContain(published.editionId);
+    expect(ids).not.toContain(draft.editionId);
+    const years = editions.map((e) => e.configuration.year);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    const draftsAsked = await service.http().get('/public/editions?status=draft').expect(200);
+    expect((draftsAsked.body as { editions: EditionBody[] }).editions).toEqual([]);
+
+    const one = await service.http().get(`/public/editions/${published.editionId}`).expect(200);
+    expect(one.body).toMatchObject({
+      editionId: published.editionId,
+      status: 'published',
+      configuration: { year: 2044, name: 'KIPP 2044' },
+    });
+    expect(one.body).not.toHaveProperty('history');
+    const hidden = await service.http().get(`/public/editions/${draft.editionId}`).expect(404);
+    expect(hidden.body).toMatchObject({ error: { code: 'EDITION_NOT_FOUND' } });
+
+    const calendar = await service
+      .http()
+      .get(`/public/editions/${published.editionId}/calendar?zone=WIT`)
+      .expect(200);
+    expect(calendar.body).toMatchObject({ editionId: published.editionId, offset: '+09:00' });
+    const phases = (calendar.body as { phases: { startsAt: string }[] }).phases;
+    expect(phases).toHaveLength(published.configuration.calendar.length);
+    expect(phases.every((phase) => phase.startsAt.endsWith('+09:00'))).toBe(true);
+    const badZone = await service
+      .http()
+      .get(`/public/editions/${published.editionId}/calendar?zone=CET`)
+      .expect(400);
+    expect(badZone.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+  });
   it('should change the phase once on schedule with two replicas running', async () => {
     const second = await service.startReplica();
     try {

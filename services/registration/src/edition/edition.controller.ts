@@ -1,8 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
-import { editionPhaseSchema, TIME_ZONES } from '@kipp/contracts';
 import {
   ApiZodResponse,
   errorResponseSchema,
@@ -11,15 +9,27 @@ import {
   ZodQuery,
 } from '@kipp/service-kit';
 import {
+  calendarQuery,
   changePhaseInput,
   createEditionInput,
+  editionParams,
+  listQuery,
   updateEditionInput,
+  type CalendarQuery,
   type ChangePhaseInput,
   type CreateEditionInput,
+  type EditionParams,
+  type ListQuery,
   type UpdateEditionInput,
 } from './edition.input';
-import { EDITION_STATUSES } from './edition.schema';
-import { editionListView, editionView, toEditionView, type EditionView } from './edition.view';
+import {
+  editionListView,
+  editionView,
+  toEditionView,
+  zonedCalendarView,
+  type EditionListView,
+  type EditionView,
+} from './edition.view';
 import { ChangeEditionPhaseUseCase } from './use-cases/change-edition-phase.use-case';
 import { CloneEditionUseCase } from './use-cases/clone-edition.use-case';
 import { CreateEditionUseCase } from './use-cases/create-edition.use-case';
@@ -31,25 +41,6 @@ import { GetEditionUseCase } from './use-cases/get-edition.use-case';
 import { ListEditionsUseCase } from './use-cases/list-editions.use-case';
 import { PublishEditionUseCase } from './use-cases/publish-edition.use-case';
 import { UpdateEditionUseCase } from './use-cases/update-edition.use-case';
-
-const editionParams = z.strictObject({ editionId: z.string().min(1).max(64) });
-type EditionParams = z.infer<typeof editionParams>;
-
-const listQuery = z.strictObject({
-  status: z.enum(EDITION_STATUSES).optional(),
-  year: z.coerce.number().int().min(2014).max(2100).optional(),
-});
-
-const calendarQuery = z.strictObject({ zone: z.enum(TIME_ZONES).default('WIB') });
-
-const zonedCalendarView = z.object({
-  editionId: z.string(),
-  zone: z.enum(TIME_ZONES),
-  offset: z.string(),
-  phases: z.array(
-    z.object({ phase: editionPhaseSchema, startsAt: z.string(), endsAt: z.string() }),
-  ),
-});
 
 @ApiTags('editions')
 @ApiBearerAuth()
@@ -86,9 +77,9 @@ export class EditionController {
   @Get()
   @ApiZodResponse(HttpStatus.OK, editionListView, 'Drafts only for the national admin')
   async list(
-    @ZodQuery(listQuery) query: z.infer<typeof listQuery>,
+    @ZodQuery(listQuery) query: ListQuery,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<z.infer<typeof editionListView>> {
+  ): Promise<EditionListView> {
     const editions = await this.listEditions.execute(query, user);
     return { editions: editions.map((edition) => toEditionView(edition, user)) };
   }
@@ -107,7 +98,7 @@ export class EditionController {
   @ApiZodResponse(HttpStatus.OK, zonedCalendarView, 'Each phase rendered in WIB, WITA or WIT')
   async calendar(
     @ZodParams(editionParams) params: EditionParams,
-    @ZodQuery(calendarQuery) query: z.infer<typeof calendarQuery>,
+    @ZodQuery(calendarQuery) query: CalendarQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ZonedCalendar> {
     return this.getCalendar.execute(params.editionId, query.zone, user);

@@ -4,8 +4,22 @@ import {
   editionConfigurationSchema,
   editionGroupSchema,
   evaluationSettingsSchema,
+  TIME_ZONES,
 } from '@kipp/contracts';
 import { ACCEPTED_OFFSETS, toUtcInstant } from './edition-calendar';
+import { EDITION_STATUSES } from './edition.schema';
+
+export const editionParams = z.strictObject({ editionId: z.string().min(1).max(64) });
+export type EditionParams = z.infer<typeof editionParams>;
+
+export const listQuery = z.strictObject({
+  status: z.enum(EDITION_STATUSES).optional(),
+  year: z.coerce.number().int().min(2014).max(2100).optional(),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+export const calendarQuery = z.strictObject({ zone: z.enum(TIME_ZONES).default('WIB') });
+export type CalendarQuery = z.infer<typeof calendarQuery>;
 
 /**
  * An instant as the national admin writes it: UTC, or with the WIB/WITA/WIT offset the

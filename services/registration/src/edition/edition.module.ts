@@ -5,6 +5,7 @@ import { DirectoryInstitutionRegistry, InstitutionRegistry } from './institution
 import { EditionRepository } from './edition.repository';
 import { EDITION_MODEL, editionSchema } from './edition.schema';
 import { PHASE_SCHEDULER_OPTIONS, PhaseScheduler } from './phase-scheduler';
+import { PublicEditionController } from './public-edition.controller';
 import { AdvanceEditionPhasesUseCase } from './use-cases/advance-edition-phases.use-case';
 import { ChangeEditionPhaseUseCase } from './use-cases/change-edition-phase.use-case';
 import { CloneEditionUseCase } from './use-cases/clone-edition.use-case';
@@ -30,7 +31,7 @@ export class EditionModule {
         institutions,
         MongooseModule.forFeature([{ name: EDITION_MODEL, schema: editionSchema }]),
       ],
-      controllers: [EditionController],
+      controllers: [EditionController, PublicEditionController],
       providers: [
         {
           provide: PHASE_SCHEDULER_OPTIONS,

@@ -4,13 +4,17 @@ import {
   actorSchema,
   editionConfigurationSchema,
   editionPhaseSchema,
+  TIME_ZONES,
   type EditionConfiguration,
 } from '@kipp/contracts';
 import { EDITION_STATUSES, type Actor, type Edition } from './edition.schema';
 
-/** The national admin sees drafts and the record of changes; everyone else published editions. */
-export function canSeeDrafts(user: AuthenticatedUser): boolean {
-  return hasAnyRole(user, ['national_admin']);
+/**
+ * The national admin sees drafts and the record of changes; everyone else, the anonymous
+ * public (null) included, published editions.
+ */
+export function canSeeDrafts(user: AuthenticatedUser | null): boolean {
+  return user !== null && hasAnyRole(user, ['national_admin']);
 }
 
 export function actorOf(user: AuthenticatedUser): Actor {
@@ -51,8 +55,18 @@ export const editionView = z.object({
 export type EditionView = z.infer<typeof editionView>;
 
 export const editionListView = z.object({ editions: z.array(editionView) });
+export type EditionListView = z.infer<typeof editionListView>;
 
-export function toEditionView(edition: Edition, user: AuthenticatedUser): EditionView {
+export const zonedCalendarView = z.object({
+  editionId: z.string(),
+  zone: z.enum(TIME_ZONES),
+  offset: z.string(),
+  phases: z.array(
+    z.object({ phase: editionPhaseSchema, startsAt: z.string(), endsAt: z.string() }),
+  ),
+});
+
+export function toEditionView(edition: Edition, user: AuthenticatedUser | null): EditionView {
   return {
     editionId: edition._id,
     status: edition.status,

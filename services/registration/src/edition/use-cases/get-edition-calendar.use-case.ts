@@ -19,7 +19,7 @@ export class GetEditionCalendarUseCase {
   async execute(
     editionId: string,
     zone: TimeZone,
-    actor: AuthenticatedUser,
+    actor: AuthenticatedUser | null,
   ): Promise<ZonedCalendar> {
     const edition = await this.getEdition.execute(editionId, actor);
     return {

@@ -9,7 +9,8 @@ import { canSeeDrafts } from '../edition.view';
 export class GetEditionUseCase {
   constructor(private readonly editions: EditionRepository) {}
 
-  async execute(editionId: string, actor: AuthenticatedUser): Promise<Edition> {
+  /** `actor` null: the anonymous public. */
+  async execute(editionId: string, actor: AuthenticatedUser | null): Promise<Edition> {
     const edition = await this.editions.findById(editionId);
     // A draft is answered as absent to anyone who may not see drafts: it does not exist yet.
     if (!edition || (edition.status === 'draft' && !canSeeDrafts(actor))) {

@@ -13,7 +13,8 @@ export interface ListEditionsFilter {
 export class ListEditionsUseCase {
   constructor(private readonly editions: EditionRepository) {}
 
-  async execute(filter: ListEditionsFilter, actor: AuthenticatedUser): Promise<Edition[]> {
+  /** `actor` null: the anonymous public. */
+  async execute(filter: ListEditionsFilter, actor: AuthenticatedUser | null): Promise<Edition[]> {
     if (!canSeeDrafts(actor) && filter.status === 'draft') return [];
     const status = canSeeDrafts(actor) ? filter.status : 'published';
     return this.editions.list({
