@@ -1,5 +1,6 @@
 import { scheduledPhaseAt, type EditionPhase } from '@kipp/contracts';
 import type { ApiClient } from '../../api/client';
+import { useApiQuery, type ApiQuery } from '../../api/use-api-query';
 import { publicApi, type InnovationRow, type RegisteredEdition } from './public-api';
 
 /** An edition the public can see: one with results in the innovation database. */
@@ -43,6 +44,11 @@ export async function loadKnownEditions(
     ),
   );
   return found.filter((e): e is KnownEdition => e !== null).sort((a, b) => b.year - a.year);
+}
+
+/** The published editions: their names, rules and calendars, for every visitor. */
+export function usePublicEditions(): ApiQuery<{ editions: RegisteredEdition[] }> {
+  return useApiQuery('public-editions', (api, signal) => publicApi.editions(api, signal));
 }
 
 /** The year range of the national series as a list. */

@@ -1,7 +1,6 @@
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
-import { useSession } from '../../auth/session-context';
 import { formatNumber, useI18n, useMessages } from '../../i18n';
 import { ErrorAlert } from '../../ui/alert';
 import { BarChart } from '../../ui/charts/bar-chart';
@@ -9,26 +8,20 @@ import { browserZone, DateTime } from '../../ui/date-time';
 import { Progress } from '../../ui/progress';
 import { Table } from '../../ui/table';
 import { topProvinces } from './diffusion';
-import { currentEdition } from './editions';
+import { currentEdition, usePublicEditions } from './editions';
 import { loadHomeFigures } from './figures';
 import { publicErrorCodes, publicMessages } from './messages';
 import { NationalChart } from './national-chart';
-import { publicApi } from './public-api';
 
-/** The current edition and its calendar in the visitor's zone (registration: signed in only). */
+/** The current edition and its calendar in the visitor's zone. */
 function CurrentEdition() {
   const t = useMessages(publicMessages);
-  const session = useSession();
-  const signedIn = session.status === 'signed-in';
-  const editions = useApiQuery(signedIn ? 'public-editions' : null, (api, signal) =>
-    publicApi.editions(api, signal),
-  );
+  const editions = usePublicEditions();
   const zone = browserZone();
   const current = editions.data ? currentEdition(editions.data.editions, new Date()) : null;
   return (
     <section aria-labelledby="current-edition">
       <h2 id="current-edition">{t.editionTitle}</h2>
-      {!signedIn ? <p>{t.editionSignIn}</p> : null}
       {editions.loading ? <Progress label={t.loading} /> : null}
       {editions.error ? <ErrorAlert error={editions.error} /> : null}
       {editions.data && !current ? <p>{t.noEdition}</p> : null}

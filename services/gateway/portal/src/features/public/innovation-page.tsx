@@ -1,7 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
-import { useSession } from '../../auth/session-context';
 import { formatNumber, useI18n, useMessages, type Locale } from '../../i18n';
 import { ErrorAlert } from '../../ui/alert';
 import { BarChart } from '../../ui/charts/bar-chart';
@@ -14,6 +13,7 @@ import { publicErrorCodes, publicMessages } from './messages';
 import { provinceName } from './provinces';
 import { publicApi, type InnovationDetail } from './public-api';
 import { paramsFromQuery } from './search-state';
+import { usePublicEditions } from './editions';
 
 /** The indicative proposal sections of the brief, for editions whose form the visitor cannot read. */
 const KNOWN_SECTIONS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
@@ -240,11 +240,7 @@ export default function InnovationPage() {
   const data = innovation.data;
   usePageTitle(data?.title ?? t.databaseTitle);
   const { locale } = useI18n();
-  const session = useSession();
-  const editions = useApiQuery(
-    session.status === 'signed-in' ? 'public-editions' : null,
-    (api, signal) => publicApi.editions(api, signal),
-  );
+  const editions = usePublicEditions();
   const awards = data ? [...data.awards].sort((a, b) => b.year - a.year) : [];
   const form =
     editions.data?.editions.find((e) => e.editionId === awards[0]?.editionId)?.configuration.form

@@ -131,8 +131,6 @@ export const publicMessages = defineMessages({
     calendarStart: 'Mulai',
     calendarEnd: 'Selesai',
     calendarCurrent: 'sedang berlangsung',
-    editionSignIn:
-      'Jadwal edisi berjalan diumumkan oleh Sekretariat; jadwal lengkapnya tampil di sini setelah Anda masuk.',
     noEdition: 'Belum ada edisi yang diterbitkan.',
     chartNational: 'Difusi inovasi nasional per tahun',
     chartNationalDesc: (first: string, last: string) =>
@@ -374,8 +372,6 @@ export const publicMessages = defineMessages({
     calendarStart: 'Starts',
     calendarEnd: 'Ends',
     calendarCurrent: 'in progress',
-    editionSignIn:
-      "The current edition's calendar is announced by the Secretariat; the full calendar shows here once you sign in.",
     noEdition: 'No edition has been published yet.',
     chartNational: 'National innovation diffusion per year',
     chartNationalDesc: (first: string, last: string) =>

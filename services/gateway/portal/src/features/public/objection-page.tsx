@@ -4,7 +4,6 @@ import { ApiError } from '../../api/api-error';
 import { useApi } from '../../api/api-context';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
-import { useSession } from '../../auth/session-context';
 import { useI18n, useMessages } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -26,17 +25,14 @@ import {
   type ObjectionWindow,
 } from './objection-form';
 import { publicApi, type FiledObjection, type PublicFinalists } from './public-api';
+import { usePublicEditions } from './editions';
 
 const EDITION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 function EditionChooser() {
   const t = useMessages(publicMessages);
   const navigate = useNavigate();
-  const session = useSession();
-  const editions = useApiQuery(
-    session.status === 'signed-in' ? 'public-editions' : null,
-    (api, signal) => publicApi.editions(api, signal),
-  );
+  const editions = usePublicEditions();
   const [edition, setEdition] = useState('');
   const [invalid, setInvalid] = useState(false);
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
@@ -71,13 +67,9 @@ function EditionChooser() {
   );
 }
 
-/** The objection window: registration's calendar for signed-in people, else what a 409 said. */
+/** The objection window: the edition's published calendar, else what a 409 said. */
 function useObjectionWindow(editionId: string): ObjectionWindow | null {
-  const session = useSession();
-  const editions = useApiQuery(
-    session.status === 'signed-in' ? 'public-editions' : null,
-    (api, signal) => publicApi.editions(api, signal),
-  );
+  const editions = usePublicEditions();
   const entry = editions.data?.editions
     .find((e) => e.editionId === editionId)
     ?.configuration.calendar.find((c) => c.phase === 'objection');

@@ -325,10 +325,10 @@ export const publicApi = {
       auth: false,
       signal,
     }),
-  /** Signed-in people only: registration lists editions to no one else. */
+  /** Published editions, for anyone (registration's public list). */
   editions: (api: ApiClient, signal?: AbortSignal) =>
-    api.get<{ editions: RegisteredEdition[] }>(`${REGISTRATION}/editions`, {
-      query: { status: 'published' },
+    api.get<{ editions: RegisteredEdition[] }>(`${REGISTRATION}/public/editions`, {
+      auth: false,
       signal,
     }),
 };

@@ -100,6 +100,7 @@ describe('public home and results', () => {
   });
 
   it('should show the live figures and the charts to visitors who are not signed in', async () => {
+    routes['GET /api/registration/public/editions'] = { status: 200, body: { editions: [] } };
     await renderPortal({ features: FEATURES, path: '/', baseUrl: server.url, locale: 'en' });
     expect(
       await screen.findByRole('heading', {
@@ -113,7 +114,7 @@ describe('public home and results', () => {
     expect(screen.getByText('Innovations still active').nextElementSibling?.textContent).toBe(
       '85.7%',
     );
-    expect(screen.getByText(/the full calendar shows here once you sign in/)).toBeTruthy();
+    expect(await screen.findByText('No edition has been published yet.')).toBeTruthy();
 
     const byTier = screen.getByRole('table', { name: /Innovations by award tier/ });
     expect(
@@ -140,8 +141,8 @@ describe('public home and results', () => {
     expect(server.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
   });
 
-  it('should show the current edition and its calendar to signed-in people', async () => {
-    routes['GET /api/registration/editions'] = {
+  it('should show the current edition and its calendar to a visitor who is not signed in', async () => {
+    routes['GET /api/registration/public/editions'] = {
       status: 200,
       body: {
         editions: [
@@ -174,7 +175,6 @@ describe('public home and results', () => {
       features: FEATURES,
       path: '/overview',
       baseUrl: server.url,
-      signedIn: { sub: 'acc-1', roles: ['unit_operator'] },
     });
     expect(await screen.findByText('KIPP 2027: tahap Masa sanggah')).toBeTruthy();
     const calendar = screen.getByRole('table', { name: 'Jadwal KIPP 2027 (waktu WIB)' });
@@ -183,6 +183,10 @@ describe('public home and results', () => {
       .closest('tr');
     expect(objection?.textContent).toContain('5 Juni 2027');
     expect(objection?.textContent).toContain('16.00 WIB');
+    const asked = server.requests.find((r) =>
+      r.path.startsWith('/api/registration/public/editions'),
+    );
+    expect(asked?.headers.authorization).toBeUndefined();
   });
 
   it('should list the editions with results and show one edition per group and category, highest tier first', async () => {

@@ -2,7 +2,6 @@ import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
-import { useSession } from '../../auth/session-context';
 import { formatNumber, useI18n, useMessages } from '../../i18n';
 import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -12,7 +11,7 @@ import { Select } from '../../ui/field';
 import { Progress } from '../../ui/progress';
 import { Table } from '../../ui/table';
 import { groupResults, highestTier, tierCounts } from './diffusion';
-import { categoryName, loadKnownEditions, yearsBetween } from './editions';
+import { categoryName, loadKnownEditions, usePublicEditions, yearsBetween } from './editions';
 import { publicErrorCodes, publicMessages } from './messages';
 import { publicApi } from './public-api';
 
@@ -94,15 +93,11 @@ function EditionResults({ editionId }: { editionId: string }) {
   const t = useMessages(publicMessages);
   const codes = useMessages(publicErrorCodes);
   const { locale } = useI18n();
-  const session = useSession();
   const results = useApiQuery(`results-${editionId}`, (api, signal) =>
     publicApi.results(api, editionId, signal),
   );
-  // Category names live in registration's edition, which only signed-in people may read.
-  const editions = useApiQuery(
-    session.status === 'signed-in' ? 'public-editions' : null,
-    (api, signal) => publicApi.editions(api, signal),
-  );
+  // Category names live in registration's published edition.
+  const editions = usePublicEditions();
   const edition = editions.data?.editions.find((e) => e.editionId === editionId);
   const data = results.data;
   const groups = data ? groupResults(data) : [];
