@@ -39,6 +39,14 @@ async function loadSheet(
   address: SheetAddress,
   signal: AbortSignal,
 ): Promise<SheetPageData> {
+  if (address.stage === 'panel') {
+    const [sheet, edition] = await Promise.all([
+      evaluatorApi.sheet(api, address, signal),
+      editionOrNull(api, address.editionId, signal),
+    ]);
+    return { sheet, edition };
+  }
+  // A desk sheet names its edition only in the answer.
   const sheet = await evaluatorApi.sheet(api, address, signal);
   return { sheet, edition: await editionOrNull(api, sheet.editionId, signal) };
 }
