@@ -25,6 +25,7 @@ import {
   type Proposal,
   type ProposalStatus,
 } from '../src/proposal/proposal.schema';
+import { downloadEvidence, uploadEvidence } from './evidence-http';
 
 const MAX_BYTES = 1024 * 1024;
 /** 1.5 MB: over the requirement's limit, far under the 50 MB cap of the upload itself. */
@@ -40,12 +41,6 @@ const PNG = Buffer.concat([
 
 function fileIdOf(response: request.Response): string {
   return (response.body as { fileId: string }).fileId;
-}
-
-function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
 describe('submissions service: evidence files', () => {
@@ -159,23 +154,15 @@ describe('submissions service: evidence files', () => {
     token: string,
     proposalId: string,
     file: Buffer,
-    filename = 'standar-pelayanan.pdf',
-    contentType = 'application/pdf',
-    evidenceId = 'service-standard',
+    filename?: string,
+    contentType?: string,
+    evidenceId?: string,
   ) {
-    return request(app.getHttpServer())
-      .post(`/proposals/${proposalId}/evidence/${evidenceId}`)
-      .set('authorization', `Bearer ${token}`)
-      .attach('file', file, { filename, contentType });
+    return uploadEvidence(app, token, proposalId, file, { filename, contentType, evidenceId });
   }
 
-  function download(token: string, proposalId: string, fileId: string) {
-    return request(app.getHttpServer())
-      .get(`/proposals/${proposalId}/evidence/${fileId}`)
-      .set('authorization', `Bearer ${token}`)
-      .buffer(true)
-      .parse(binary);
-  }
+  const download = (token: string, proposalId: string, fileId: string) =>
+    downloadEvidence(app, token, proposalId, fileId);
 
   it('should store a PDF with its checksum and serve it back byte for byte when the unit uploads it', async () => {
     const { proposalId, institutionId, unitId } = await draft();
