@@ -7,6 +7,7 @@ export * from './registration/signing-key-published.v1';
 export * from './shared/common';
 export * from './shared/provinces';
 export * from './shared/time-zones';
+export * from './shared/portal-links';
 export * from './shared/titles';
 export * from './registration/institution-updated.v1';
 export * from './registration/account-created.v1';

@@ -1,3 +1,4 @@
+import { portalLinkPatternOf } from '@kipp/contracts';
 import { seal, sealingKeyFromBase64 } from '@kipp/service-kit';
 import { TEMPLATE_IDS, type TemplateId, type TemplateParams } from '../notification/catalogue';
 import type { Locale } from '../notification/contract-types';
@@ -47,7 +48,7 @@ const EXPECTED_LINKS: Readonly<Record<TemplateId, string>> = {
   'interview.confirmation-reminder': portal('/proposals/prop_8d1e/interview'),
   'stage.result': portal('/proposals/prop_8d1e/results'),
   'award.granted': portal('/proposals/prop_8d1e/results'),
-  'certificate.issued': portal('/certificates/verify/KIPP-2027-7XQ4'),
+  'certificate.issued': portal('/verify/KIPP-2027-7XQ4'),
   'certificate.revoked': portal('/proposals/prop_8d1e/results'),
   'replication.countersign-requested': portal('/replications/rep_31f0'),
   'check-in.due': portal('/innovations/inn_0c8d/check-ins/chk_2028_1'),
@@ -76,6 +77,16 @@ describe('HandlebarsTemplateRenderer', () => {
       expect(message.link).toBe(EXPECTED_LINKS[template]);
       expect(message.text).toContain(EXPECTED_LINKS[template]);
       expect(message.html).toContain(`href="${EXPECTED_LINKS[template]}"`);
+    });
+
+    it('should link only to pages the portal has promised to keep', () => {
+      const portalLinks = [...message.text.matchAll(/https?:\/\/\S+/g)]
+        .map(([url]) => url)
+        .filter((url) => url.startsWith(FIXTURE_PORTAL_URL))
+        .map((url) => new URL(url).pathname);
+      expect(portalLinks.length).toBeGreaterThan(0);
+      const unknown = portalLinks.filter((path) => portalLinkPatternOf(path) === null);
+      expect(unknown).toEqual([]);
     });
 
     it('should leave nothing unrendered', () => {

@@ -81,7 +81,7 @@ Congratulations on this achievement. We hope the innovation continues and is rep
   },
 
   'certificate.issued': {
-    link: (params, links) => links.portal(['certificates', 'verify', params.verificationCode]),
+    link: (params, links) => links.portal(['verify', params.verificationCode]),
     texts: {
       id: {
         subject:

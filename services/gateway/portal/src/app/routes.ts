@@ -6,6 +6,7 @@ import { adminFeature } from '../features/admin/routes';
 import { dashboardFeature } from '../features/dashboard/routes';
 import { localAdminFeature } from '../features/local-admin/routes';
 import { evaluatorFeature } from '../features/evaluator/routes';
+import { linksFeature } from '../features/links/routes';
 import { localAdminInterviewFeature } from '../features/local-admin/interview/routes';
 import { notificationsFeature } from '../features/notifications/routes';
 import { operatorFeature } from '../features/operator/routes';
@@ -24,4 +25,5 @@ export const FEATURES: readonly Feature[] = [
   evaluatorFeature,
   localAdminInterviewFeature,
   publicFeature,
+  linksFeature,
 ];

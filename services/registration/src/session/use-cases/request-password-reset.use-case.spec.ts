@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { PasswordResetRequestedV1, PayloadOf } from '@kipp/contracts';
+import {
+  portalLinkPatternOf,
+  type PasswordResetRequestedV1,
+  type PayloadOf,
+} from '@kipp/contracts';
 import { OutboxNotifier, type PendingEvent } from '@kipp/messaging';
 import type { CredentialsRepository } from '../credentials.repository';
 import type { IpRateLimiter } from '../ip-rate-limiter';
@@ -65,6 +69,7 @@ describe('RequestPasswordResetUseCase', () => {
     const link = new URL(unseal(envelope.payload.sealedLink, key));
     const token = link.searchParams.get('token') ?? '';
     expect(link.pathname).toBe('/reset-password');
+    expect(portalLinkPatternOf(link.pathname)).toBe('/reset-password');
     expect(reset.tokenHash).toBe(hashToken(token));
     expect(events[0]?.value).not.toContain(token);
     expect(reset.expiresAt).toEqual(new Date(now.getTime() + 1800_000));

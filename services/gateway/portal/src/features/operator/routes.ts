@@ -26,11 +26,6 @@ export const operatorFeature = defineFeature({
     },
     // The paths notification mails link to.
     {
-      path: 'proposals/:proposalId',
-      audience: ['unit_operator', 'local_admin'],
-      page: () => import('./proposal-link-page'),
-    },
-    {
       path: 'replications/:replicationId',
       audience: ['unit_operator', 'local_admin'],
       page: () => import('./replication-page'),
