@@ -1,7 +1,7 @@
 // `npm test`: lint, typecheck, unit tests, the portal's build, then the local infrastructure,
 // integration and end-to-end tests, and last the portal in a real browser (Debian's chromium,
 // installed when missing). Exits non-zero on any failure and stops whatever it started.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { down, envVars, status, up, type Component } from '../infra/local/infra.mts';
@@ -21,18 +21,60 @@ function log(line: string): void {
   process.stdout.write(`\n[test] ${line}\n`);
 }
 
+/** The step running now, so that a signal can stop it before the infrastructure goes. */
+let current: ChildProcess | undefined;
+/** Set by a signal: no further step starts. */
+let stopping = false;
+
 function run(step: Step, env: NodeJS.ProcessEnv): Promise<number> {
+  if (stopping) return Promise.resolve(1);
   log(`${step.name}: ${step.command} ${step.args.join(' ')}`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(step.command, step.args, { cwd: root, env, stdio: 'inherit' });
+    // Its own process group, so that a signal reaches every process the step started.
+    const child = spawn(step.command, step.args, {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+      detached: true,
+    });
+    current = child;
     child.on('exit', (code, signal) => {
+      current = undefined;
       log(
         `${step.name}: ${code === 0 ? 'ok' : `failed (${signal ?? code})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
       );
       resolve(code ?? 1);
     });
   });
+}
+
+/** Sends a signal to every process of a step's group; false once the group is gone. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    process.kill(-child.pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Passes a signal on to the running step's processes and waits (up to 20 s) for it to exit. */
+async function stopCurrentStep(signal: NodeJS.Signals): Promise<void> {
+  const child = current;
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (!signalGroup(child, signal)) return;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = await Promise.race([
+    exited.then(() => true),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), 20_000);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!waited) signalGroup(child, 'SIGKILL');
 }
 
 function summary(): { passed: number; failed: number; skipped: number } {
@@ -85,6 +127,17 @@ async function main(): Promise<number> {
     // The web portal, which the gateway serves in the end-to-end tests.
     nx('build'),
   ];
+  // Until the infrastructure is started there is nothing of it to stop.
+  let stopInfra = async (): Promise<void> => {};
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopping = true;
+    void stopCurrentStep(signal)
+      .then(() => stopInfra())
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
   let failures = 0;
   for (const step of staticChecks) {
     if ((await run(step, env)) !== 0) failures += 1;
@@ -97,14 +150,9 @@ async function main(): Promise<number> {
   const startedHere: Component[] = before
     .map((c) => c.name)
     .filter((name) => !alreadyRunning.has(name));
-  const stopInfra = async () => {
+  stopInfra = async () => {
     if (startedHere.length > 0) await down(startedHere);
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    void stopInfra().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   try {
     log('starting the local infrastructure');
     await up();
