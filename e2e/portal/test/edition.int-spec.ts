@@ -371,6 +371,9 @@ describe('an edition through the portal', () => {
       await page.getByRole('link', { name: `Nilai “${title}”` }).click();
       await page.getByRole('heading', { level: 1, name: 'Formulir penilaian dokumen' }).waitFor();
       await page.getByRole('heading', { name: title }).waitFor();
+      // The proposal beside the sheet: its sections and the evidence files the unit uploaded.
+      await page.getByRole('heading', { level: 3, name: 'Ringkasan', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Unduh standar-pelayanan.pdf' }).waitFor();
       expect(await basicAccessibilityProblems(page, 'id')).toEqual([]);
       const criteria = [
         'Kebaruan',
@@ -496,6 +499,8 @@ describe('an edition through the portal', () => {
       await page.goto('/evaluator');
       await page.getByRole('link', { name: `Nilai “${title}”` }).click();
       await page.getByRole('heading', { level: 1, name: 'Formulir penilaian panel' }).waitFor();
+      await page.getByRole('heading', { level: 3, name: 'Ringkasan', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Unduh sk-inovator.pdf' }).waitFor();
       for (const [criterion, score] of [
         ['Presentasi', '92'],
         ['Wawancara', '90'],
