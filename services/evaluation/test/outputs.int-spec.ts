@@ -707,6 +707,50 @@ describe('evaluation service: outputs (decree annex, certificates, DID, UNPSA, f
           .expect(409);
         expect(response.body).toMatchObject({ error: { code: 'CERTIFICATE_REVOKED' } });
       });
+
+      it("should list an institution's own certificates, revoked ones with their reason, to its local admin and unit operators only", async () => {
+        const replacement = reissued.certificates.find((c) => c.proposalId === ids.ministryTop)!;
+        const superseded = before(ids.ministryTop);
+        const unitOperator = await app.issuer.headers(['unit_operator'], {
+          institutionId: ministry,
+          unitId: `${ministry}_unit`,
+        });
+        for (const headers of [await localAdminOf(ministry), unitOperator]) {
+          const response = await app.http().get('/me/certificates').set(headers).expect(200);
+          const { certificates } = response.body as {
+            certificates: { certificateId: string; status: string; proposalId: string }[];
+          };
+          expect(certificates.every((c) => c.proposalId === ids.ministryTop)).toBe(true);
+          expect(certificates).toEqual([
+            expect.objectContaining({
+              certificateId: replacement.certificateId,
+              status: 'active',
+              tier: 'finalist',
+              verificationCode: replacement.verificationCode,
+              revokedAt: null,
+            }),
+            expect.objectContaining({
+              certificateId: superseded.certificateId,
+              status: 'revoked',
+              tier: superseded.tier,
+              revocationReason: `superseded by ${replacement.certificateId}`,
+            }),
+          ]);
+        }
+        const others = await app
+          .http()
+          .get('/me/certificates')
+          .set(await localAdminOf(regency))
+          .expect(200);
+        const theirs = (others.body as { certificates: { proposalId: string }[] }).certificates;
+        expect(theirs.map((c) => c.proposalId)).not.toContain(ids.ministryTop);
+        await app
+          .http()
+          .get('/me/certificates')
+          .set(await admin())
+          .expect(403);
+        await app.http().get('/me/certificates').expect(401);
+      });
     });
   });
 

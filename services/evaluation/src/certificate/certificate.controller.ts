@@ -15,7 +15,9 @@ import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@kipp/auth';
 import { AWARD_TIERS } from '@kipp/contracts';
 import { ApiZodResponse, ZodParams } from '@kipp/service-kit';
 import { VerifyRateLimitedError } from './certificate.errors';
+import { CERTIFICATE_STATUSES } from './certificate.schema';
 import { IssueCertificatesUseCase } from './use-cases/issue-certificates.use-case';
+import { ListInstitutionCertificatesUseCase } from './use-cases/list-institution-certificates.use-case';
 import { RenderCertificateUseCase } from './use-cases/render-certificate.use-case';
 import { VerifyCertificateUseCase } from './use-cases/verify-certificate.use-case';
 
@@ -37,6 +39,25 @@ const issuedView = z.object({
       tier: z.enum(AWARD_TIERS),
       verificationCode: z.string(),
       issuedAt: z.iso.datetime(),
+    }),
+  ),
+});
+
+const institutionCertificatesView = z.object({
+  certificates: z.array(
+    z.object({
+      certificateId: z.string(),
+      proposalId: z.string(),
+      editionId: z.string(),
+      editionName: z.string(),
+      year: z.number().int(),
+      title: z.string(),
+      tier: z.enum(AWARD_TIERS),
+      status: z.enum(CERTIFICATE_STATUSES),
+      verificationCode: z.string(),
+      issuedAt: z.iso.datetime(),
+      revokedAt: z.iso.datetime().nullable(),
+      revocationReason: z.string().nullable(),
     }),
   ),
 });
@@ -67,6 +88,7 @@ const verificationView = z.union([
 export class CertificateController {
   constructor(
     private readonly issueCertificates: IssueCertificatesUseCase,
+    private readonly listInstitutionCertificates: ListInstitutionCertificatesUseCase,
     private readonly renderCertificate: RenderCertificateUseCase,
     private readonly verifyCertificate: VerifyCertificateUseCase,
   ) {}
@@ -93,6 +115,36 @@ export class CertificateController {
         tier: certificate.tier,
         verificationCode: certificate.verificationCode,
         issuedAt: certificate.issuedAt.toISOString(),
+      })),
+    };
+  }
+
+  @Get('me/certificates')
+  @Roles('local_admin', 'unit_operator')
+  @ApiBearerAuth()
+  @ApiZodResponse(
+    HttpStatus.OK,
+    institutionCertificatesView,
+    "The caller's institution's certificates, active and revoked, newest first",
+  )
+  async mine(
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<z.infer<typeof institutionCertificatesView>> {
+    const certificates = await this.listInstitutionCertificates.execute(user);
+    return {
+      certificates: certificates.map((certificate) => ({
+        certificateId: certificate._id,
+        proposalId: certificate.proposalId,
+        editionId: certificate.editionId,
+        editionName: certificate.editionName,
+        year: certificate.year,
+        title: certificate.title,
+        tier: certificate.tier,
+        status: certificate.status,
+        verificationCode: certificate.verificationCode,
+        issuedAt: certificate.issuedAt.toISOString(),
+        revokedAt: certificate.revokedAt?.toISOString() ?? null,
+        revocationReason: certificate.revocationReason,
       })),
     };
   }

@@ -7,6 +7,7 @@ import { CERTIFICATE_OPTIONS, type CertificateOptions } from './certificate.opti
 import { CertificateRepository } from './certificate.repository';
 import { CERTIFICATE_MODEL, certificateSchema } from './certificate.schema';
 import { IssueCertificatesUseCase } from './use-cases/issue-certificates.use-case';
+import { ListInstitutionCertificatesUseCase } from './use-cases/list-institution-certificates.use-case';
 import { RenderCertificateUseCase } from './use-cases/render-certificate.use-case';
 import { VerifyCertificateUseCase } from './use-cases/verify-certificate.use-case';
 import { VerifyRateLimiter } from './verify-rate-limiter';
@@ -37,6 +38,7 @@ export class CertificateModule {
         CertificateRepository,
         VerifyRateLimiter,
         IssueCertificatesUseCase,
+        ListInstitutionCertificatesUseCase,
         RenderCertificateUseCase,
         VerifyCertificateUseCase,
       ],

@@ -58,6 +58,16 @@ export class CertificateRepository implements OnModuleInit {
       .exec();
   }
 
+  /** Uses { institutionId, issuedAt }: every certificate of one institution, newest first. */
+  listForInstitution(institutionId: string): Promise<Certificate[]> {
+    return this.certificates
+      .find({ institutionId })
+      .select({ outbox: 0 })
+      .sort({ issuedAt: -1, _id: 1 })
+      .lean<Certificate[]>()
+      .exec();
+  }
+
   /**
    * Inserts each certificate with its events in the same document write; one that collides
    * (the award already has an active certificate, issued concurrently by another replica, or

@@ -77,3 +77,5 @@ certificateSchema.index(
 certificateSchema.index({ verificationCode: 1 }, { unique: true });
 // Issuing lists an edition's active certificates.
 certificateSchema.index({ editionId: 1, status: 1 });
+// An institution lists its certificates, newest first.
+certificateSchema.index({ institutionId: 1, issuedAt: -1 });
