@@ -375,6 +375,18 @@ describe('an edition through the portal', () => {
       await page.getByRole('heading', { level: 3, name: 'Ringkasan', exact: true }).waitFor();
       await page.getByRole('button', { name: 'Unduh standar-pelayanan.pdf' }).waitFor();
       expect(await basicAccessibilityProblems(page, 'id')).toEqual([]);
+      // Submissions lets the evaluator have the file once evaluation's assignment event is in.
+      const evidence = await eventually(
+        async () => {
+          const [download] = await Promise.all([
+            page.waitForEvent('download', { timeout: 2_000 }),
+            page.getByRole('button', { name: 'Unduh standar-pelayanan.pdf' }).click(),
+          ]);
+          return download;
+        },
+        { timeoutMs: 60_000, intervalMs: 1_000 },
+      );
+      expect(evidence.suggestedFilename()).toBe('standar-pelayanan.pdf');
       const criteria = [
         'Kebaruan',
         'Efektivitas',
