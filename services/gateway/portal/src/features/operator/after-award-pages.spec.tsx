@@ -186,4 +186,62 @@ describe('replications and check-ins', () => {
       },
     ]);
   });
+
+  it("should list the institution's certificates, offer the valid one's PDF and show why another was revoked", async () => {
+    routes['GET /api/evaluation/me/certificates'] = {
+      status: 200,
+      body: {
+        certificates: [
+          {
+            certificateId: 'cert_2',
+            proposalId: 'prop_1',
+            editionId: 'ed_2027',
+            editionName: 'KIPP 2027',
+            year: 2027,
+            title: 'Layanan Kesehatan Keliling',
+            tier: 'finalist',
+            status: 'active',
+            verificationCode: 'KIPP-2027-B2',
+            issuedAt: '2027-08-02T03:00:00.000Z',
+            revokedAt: null,
+            revocationReason: null,
+          },
+          {
+            certificateId: 'cert_1',
+            proposalId: 'prop_1',
+            editionId: 'ed_2027',
+            editionName: 'KIPP 2027',
+            year: 2027,
+            title: 'Layanan Kesehatan Keliling',
+            tier: 'top',
+            status: 'revoked',
+            verificationCode: 'KIPP-2027-A1',
+            issuedAt: '2027-08-01T03:00:00.000Z',
+            revokedAt: '2027-08-02T03:00:00.000Z',
+            revocationReason: 'superseded by cert_2',
+          },
+        ],
+      },
+    };
+    await open('/operator/certificates');
+
+    const table = await screen.findByRole('table', {
+      name: "Our institution's certificates, newest first",
+    });
+    const [valid, revoked] = within(table).getAllByRole('row').slice(1);
+    expect(within(valid!).getByText('Valid')).toBeTruthy();
+    expect(
+      within(valid!)
+        .getByRole('link', { name: /KIPP-2027-B2/ })
+        .getAttribute('href'),
+    ).toBe('/verify/KIPP-2027-B2');
+    expect(within(revoked!).getByText('Revoked: superseded by cert_2')).toBeTruthy();
+    expect(within(revoked!).queryByRole('button')).toBeNull();
+
+    expect(
+      within(valid!).getByRole('button', {
+        name: 'Download the PDF certificate: Layanan Kesehatan Keliling',
+      }),
+    ).toBeTruthy();
+  });
 });

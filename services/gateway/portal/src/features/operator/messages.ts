@@ -156,6 +156,7 @@ export const operatorMessages = defineMessages({
     navReplications: 'Replikasi',
     navVisits: 'Studi tiru',
     navCheckIns: 'Laporan keberlanjutan',
+    navCertificates: 'Sertifikat',
   },
   en: {
     title: 'My proposals',
@@ -308,6 +309,7 @@ export const operatorMessages = defineMessages({
     navReplications: 'Replications',
     navVisits: 'Study visits',
     navCheckIns: 'Sustainability check-ins',
+    navCertificates: 'Certificates',
   },
 });
 

@@ -16,6 +16,7 @@ export function OperatorNav() {
         { to: '/operator/replications', label: t.navReplications },
         { to: '/operator/visits', label: t.navVisits },
         { to: '/operator/check-ins', label: t.navCheckIns },
+        { to: '/operator/certificates', label: t.navCertificates },
       ]}
     />
   );

@@ -24,6 +24,11 @@ export const operatorFeature = defineFeature({
       audience: ['unit_operator', 'local_admin'],
       page: () => import('./check-ins-page'),
     },
+    {
+      path: 'operator/certificates',
+      audience: ['unit_operator', 'local_admin'],
+      page: () => import('./certificates-page'),
+    },
     // The paths notification mails link to.
     {
       path: 'replications/:replicationId',
