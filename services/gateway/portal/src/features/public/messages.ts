@@ -295,6 +295,8 @@ export const publicMessages = defineMessages({
     objectionPageTitle: (edition: string) => `Sanggahan ${edition}`,
     windowOpen: (end: string) => `Masa sanggah dibuka hingga ${end}.`,
     windowUpcoming: (start: string) => `Masa sanggah dimulai ${start}.`,
+    windowOpenNow: 'Masa sanggah sedang dibuka.',
+    windowNotYet: 'Masa sanggah belum dibuka.',
     windowClosed: 'Masa sanggah ditutup',
     windowClosedAt: (start: string, end: string) =>
       `Sanggahan diterima dari ${start} sampai ${end}.`,
@@ -530,6 +532,8 @@ export const publicMessages = defineMessages({
     objectionPageTitle: (edition: string) => `Objections to ${edition}`,
     windowOpen: (end: string) => `The objection period is open until ${end}.`,
     windowUpcoming: (start: string) => `The objection period starts ${start}.`,
+    windowOpenNow: 'The objection period is open now.',
+    windowNotYet: 'The objection period has not opened yet.',
     windowClosed: 'The objection period is closed',
     windowClosedAt: (start: string, end: string) =>
       `Objections were accepted from ${start} to ${end}.`,

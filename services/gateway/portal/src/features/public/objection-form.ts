@@ -1,3 +1,4 @@
+import { EDITION_PHASES, type EditionPhase } from '@kipp/contracts';
 import { ApiError } from '../../api/api-error';
 
 /** The limits evaluation sets on a public objection (its README). */
@@ -85,11 +86,20 @@ export function windowOfClosedError(error: unknown): ObjectionWindow | null {
   return startsAt && endsAt ? { startsAt, endsAt } : null;
 }
 
-/** Whether the objection window is open at `now`, given what is known of it. */
+/**
+ * Whether the objection window is open at `now`, given what is known of it. The edition's
+ * phase decides when it is known, as it does for evaluation (the secretariat may move a
+ * phase by hand, away from the calendar); the calendar's window otherwise.
+ */
 export function windowState(
   window: ObjectionWindow | null,
   now: Date,
+  phase: EditionPhase | null = null,
 ): 'unknown' | 'upcoming' | 'open' | 'closed' {
+  if (phase !== null) {
+    const position = EDITION_PHASES.indexOf(phase) - EDITION_PHASES.indexOf('objection');
+    return position === 0 ? 'open' : position < 0 ? 'upcoming' : 'closed';
+  }
   if (!window) return 'unknown';
   if (now < window.startsAt) return 'upcoming';
   return now < window.endsAt ? 'open' : 'closed';

@@ -1,3 +1,4 @@
+import type { EditionPhase } from '@kipp/contracts';
 import { useState, type SyntheticEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
@@ -67,21 +68,32 @@ function EditionChooser() {
   );
 }
 
-/** The objection window: the edition's published calendar, else what a 409 said. */
-function useObjectionWindow(editionId: string): ObjectionWindow | null {
+/** The objection window as the edition's published calendar plans it, and its current phase. */
+function useObjectionWindow(editionId: string): {
+  window: ObjectionWindow | null;
+  phase: EditionPhase | null;
+} {
   const editions = usePublicEditions();
-  const entry = editions.data?.editions
-    .find((e) => e.editionId === editionId)
-    ?.configuration.calendar.find((c) => c.phase === 'objection');
-  return entry ? { startsAt: new Date(entry.startsAt), endsAt: new Date(entry.endsAt) } : null;
+  const edition = editions.data?.editions.find((e) => e.editionId === editionId);
+  const entry = edition?.configuration.calendar.find((c) => c.phase === 'objection');
+  return {
+    window: entry ? { startsAt: new Date(entry.startsAt), endsAt: new Date(entry.endsAt) } : null,
+    phase: edition?.currentPhase ?? null,
+  };
 }
 
-function WindowNotice({ window, closed }: { window: ObjectionWindow | null; closed: boolean }) {
+function WindowNotice({
+  window,
+  state,
+}: {
+  window: ObjectionWindow | null;
+  state: ReturnType<typeof windowState>;
+}) {
   const t = useMessages(publicMessages);
   const { locale } = useI18n();
   const zone = browserZone();
   const at = (date: Date) => formatDateTime(date, locale, zone);
-  const state = closed ? 'closed' : windowState(window, new Date());
+  const now = new Date();
   if (state === 'unknown') return <p>{t.windowUnknown}</p>;
   if (state === 'closed') {
     return (
@@ -93,8 +105,16 @@ function WindowNotice({ window, closed }: { window: ObjectionWindow | null; clos
   return (
     <Alert tone="info">
       <p>
-        {window && state === 'open' ? t.windowOpen(at(window.endsAt)) : null}
-        {window && state === 'upcoming' ? t.windowUpcoming(at(window.startsAt)) : null}
+        {state === 'open'
+          ? window && now < window.endsAt
+            ? t.windowOpen(at(window.endsAt))
+            : t.windowOpenNow
+          : null}
+        {state === 'upcoming'
+          ? window && now < window.startsAt
+            ? t.windowUpcoming(at(window.startsAt))
+            : t.windowNotYet
+          : null}
       </p>
     </Alert>
   );
@@ -253,7 +273,7 @@ function ObjectionForm({
 function EditionObjections({ editionId }: { editionId: string }) {
   const t = useMessages(publicMessages);
   const codes = useMessages(publicErrorCodes);
-  const calendarWindow = useObjectionWindow(editionId);
+  const calendar = useObjectionWindow(editionId);
   const [closedWindow, setClosedWindow] = useState<ObjectionWindow | null>(null);
   const [closed, setClosed] = useState(false);
   const [filed, setFiled] = useState<FiledObjection | null>(null);
@@ -264,14 +284,14 @@ function EditionObjections({ editionId }: { editionId: string }) {
     `objections-${editionId}-${filed?.objectionId ?? ''}`,
     (api, signal) => publicApi.objectionOutcomes(api, editionId, signal),
   );
-  const window = closedWindow ?? calendarWindow;
-  const state = closed ? 'closed' : windowState(window, new Date());
+  const window = closedWindow ?? calendar.window;
+  const state = closed ? 'closed' : windowState(window, new Date(), calendar.phase);
   const notPublished =
     finalists.error instanceof ApiError && finalists.error.code === 'STAGE_NOT_PUBLISHED';
 
   return (
     <>
-      <WindowNotice window={window} closed={closed} />
+      <WindowNotice window={window} state={state} />
       {finalists.loading ? <Progress label={t.loading} /> : null}
       {notPublished ? <p>{t.noFinalists}</p> : null}
       {finalists.error && !notPublished ? (

@@ -173,6 +173,10 @@ describe('objection form', () => {
     expect(windowState(window, new Date('2027-06-05T08:59:00Z'))).toBe('open');
     expect(windowState(window, new Date('2027-06-05T09:00:00Z'))).toBe('closed');
     expect(windowState(null, new Date())).toBe('unknown');
+    // The phase decides when known: a secretariat that moved it by hand is followed.
+    expect(windowState(window, new Date('2027-05-31T00:00:00Z'), 'objection')).toBe('open');
+    expect(windowState(window, new Date('2027-06-02T00:00:00Z'), 'panel-review')).toBe('upcoming');
+    expect(windowState(window, new Date('2027-06-02T00:00:00Z'), 'interview')).toBe('closed');
     expect(
       windowOfClosedError(
         new ApiError({

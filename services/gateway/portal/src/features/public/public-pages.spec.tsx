@@ -386,6 +386,57 @@ describe('public pages', () => {
       expect(await screen.findByRole('cell', { name: 'Dalam proses' })).toBeTruthy();
     });
 
+    const publishedEdition = (currentPhase: string) => ({
+      status: 200,
+      body: {
+        editions: [
+          {
+            editionId: 'kipp-2027',
+            status: 'published',
+            currentPhase,
+            configuration: {
+              name: 'KIPP 2027',
+              year: 2027,
+              calendar: [
+                {
+                  phase: 'objection',
+                  startsAt: '2099-06-01T01:00:00.000Z',
+                  endsAt: '2099-06-05T09:00:00.000Z',
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+
+    it.each([
+      ['objection', 'The objection period is open until 5 June 2099', true],
+      ['panel-review', 'The objection period starts', false],
+      ['results', 'The objection period is closed', false],
+    ])(
+      'should follow the edition phase %s over the calendar for a visitor who is not signed in',
+      async (phase, notice, formShown) => {
+        routes = {
+          'GET /api/registration/public/editions': publishedEdition(phase),
+          'GET /api/evaluation/public/editions/kipp-2027/finalists': finalists,
+          'GET /api/evaluation/public/editions/kipp-2027/objections': {
+            status: 200,
+            body: { objections: [] },
+          },
+        };
+        await renderPortal({
+          features: FEATURES,
+          path: '/objections/kipp-2027',
+          baseUrl: server.url,
+          locale: 'en',
+        });
+        expect(await screen.findByText(new RegExp(notice))).toBeTruthy();
+        expect(await screen.findByRole('table', { name: 'Current finalists' })).toBeTruthy();
+        expect(screen.queryByRole('button', { name: 'Send objection' }) !== null).toBe(formShown);
+      },
+    );
+
     it('should turn to a clear closed state with the window in the visitor zone when the service says closed', async () => {
       routes = {
         'GET /api/evaluation/public/editions/kipp-2027/finalists': finalists,
