@@ -36,8 +36,6 @@ module.exports = {
       moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
       setupFilesAfterEnv: ['<rootDir>/jest-setup.ts'],
-      // Above the waits of jest-setup.ts, so a slow page fails with what it was waiting for.
-      testTimeout: 60_000,
     },
   ],
   reporters: ['default', path.join(workspaceRoot, 'tools/jest-summary-reporter.cjs')],
