@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema, localizedTextSchema } from '../shared/common';
+import { instantSchema, localizedText, localizedTextSchema } from '../shared/common';
 
 /** The phases of an edition, in calendar order. */
 export const EDITION_PHASES = [
@@ -83,12 +83,21 @@ export const calendarEntrySchema = z.strictObject({
 });
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>;
 
+/** Most characters of a rubric criterion's guidance, in each language. */
+export const RUBRIC_GUIDANCE_MAX_LENGTH = 2000;
+
 export const rubricCriterionSchema = z.strictObject({
   criterionId: idSchema,
   name: localizedTextSchema,
   /** Weights of a rubric add up to 100. */
   weight: z.number().positive().max(100),
+  /**
+   * What the secretariat means by the criterion and what a low or a high score looks like,
+   * shown to evaluators and panelists beside the criterion while they score. Optional.
+   */
+  guidance: localizedText(RUBRIC_GUIDANCE_MAX_LENGTH).optional(),
 });
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 
 export const REPRESENTATION_DIMENSIONS = [
   'category',
@@ -283,11 +292,23 @@ export const editionConfigurationExample: EditionConfiguration = {
   rubric: {
     scale: { min: 0, max: 100 },
     criteria: [
-      { criterionId: 'novelty', name: { id: 'Kebaruan', en: 'Novelty' }, weight: 50 },
+      {
+        criterionId: 'novelty',
+        name: { id: 'Kebaruan', en: 'Novelty' },
+        weight: 50,
+        guidance: {
+          id: 'Seberapa baru cara pelayanan ini bagi instansi dan wilayahnya. Rendah: meniru layanan yang sudah umum tanpa perubahan. Tinggi: pendekatan baru atau modifikasi nyata yang belum ada di wilayah tersebut.',
+          en: 'How new this way of serving is for the institution and its region. Low: copies a common service unchanged. High: a new approach or a real modification not yet found in the region.',
+        },
+      },
       {
         criterionId: 'effectiveness',
         name: { id: 'Efektivitas', en: 'Effectiveness' },
         weight: 50,
+        guidance: {
+          id: 'Apakah inovasi mencapai tujuannya, dibuktikan dengan data sebelum dan sesudah. Rendah: klaim tanpa data. Tinggi: perbaikan terukur bagi penerima layanan.',
+          en: 'Whether the innovation reaches its aims, shown by data from before and after. Low: claims without data. High: measured improvement for the people served.',
+        },
       },
     ],
   },

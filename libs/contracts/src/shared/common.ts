@@ -1,10 +1,15 @@
 import { z } from 'zod';
 
-/** Text shown to people in both portal languages. */
-export const localizedTextSchema = z.strictObject({
-  id: z.string().min(1).max(500),
-  en: z.string().min(1).max(500),
-});
+/** Text shown to people in both portal languages, at most `maxLength` characters in each. */
+export function localizedText(maxLength: number) {
+  return z.strictObject({
+    id: z.string().min(1).max(maxLength),
+    en: z.string().min(1).max(maxLength),
+  });
+}
+
+/** A name or title shown to people in both portal languages. */
+export const localizedTextSchema = localizedText(500);
 
 export const instantSchema = z.iso.datetime({ offset: true });
 
