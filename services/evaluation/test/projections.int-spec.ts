@@ -124,7 +124,8 @@ describe('evaluation service: projections', () => {
       expect(stored).toMatchObject({
         revision: 3,
         currentPhase: 'administrative-selection',
-        configuration: { passingGrade: 70 },
+        // The rubric arrives with its criteria's guidance and is kept as published.
+        configuration: { passingGrade: 70, rubric: editionConfigurationExample.rubric },
       });
     });
   });

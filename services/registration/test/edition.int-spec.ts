@@ -3,6 +3,7 @@ import {
   EditionPublishedV1,
   EditionUpdatedV1,
   editionConfigurationExample,
+  RUBRIC_GUIDANCE_MAX_LENGTH,
   type EditionConfiguration,
 } from '@kipp/contracts';
 import type { Role } from '@kipp/auth';
@@ -95,6 +96,14 @@ describe('editions', () => {
     const draft = await createDraft(settings(2031));
     expect(draft).toMatchObject({ status: 'draft', revision: 0, currentPhase: null });
     expect(eventsOf(EditionPublishedV1, draft.editionId)).toHaveLength(0);
+
+    // The example's desk criteria carry guidance and its panel criterion none: both are kept.
+    const [novelty] = editionConfigurationExample.rubric.criteria;
+    expect(novelty?.guidance).toBeDefined();
+    expect(editionConfigurationExample.panelRubric.criteria[0]?.guidance).toBeUndefined();
+    const stored = await service.http().get(`/editions/${draft.editionId}`).set(admin).expect(200);
+    const storedRubric = (stored.body as EditionBody).configuration.rubric;
+    expect(storedRubric.criteria[0]?.guidance).toEqual(novelty?.guidance);
 
     const published = await publish(draft.editionId);
     expect(published).toMatchObject({ status: 'published', revision: 1 });
@@ -189,6 +198,32 @@ describe('editions', () => {
     );
     const list = await service.http().get('/editions?year=2034').set(admin).expect(200);
     expect((list.body as { editions: unknown[] }).editions).toHaveLength(0);
+  });
+
+  it('should refuse criterion guidance longer than its limit with the path of the text, and store nothing', async () => {
+    const tooLong = settings(2045);
+    const criterion = tooLong.panelRubric.criteria[0]!;
+    criterion.guidance = {
+      id: 'Paparan runtut dan didukung data.',
+      en: 'x'.repeat(RUBRIC_GUIDANCE_MAX_LENGTH + 1),
+    };
+
+    const response = await service.http().post('/editions').set(admin).send(tooLong).expect(400);
+
+    expect(response.body).toMatchObject({
+      error: {
+        code: 'VALIDATION_FAILED',
+        details: { issues: [{ path: 'panelRubric.criteria.0.guidance.en' }] },
+      },
+    });
+    const list = await service.http().get('/editions?year=2045').set(admin).expect(200);
+    expect((list.body as { editions: unknown[] }).editions).toHaveLength(0);
+
+    criterion.guidance.en = 'x'.repeat(RUBRIC_GUIDANCE_MAX_LENGTH);
+    const accepted = await createDraft(tooLong);
+    expect(accepted.configuration.panelRubric.criteria[0]?.guidance?.en).toHaveLength(
+      RUBRIC_GUIDANCE_MAX_LENGTH,
+    );
   });
 
   it('should refuse an edition without evaluation settings or with unknown invited institutions, and publish the settings with the edition', async () => {
