@@ -1,14 +1,15 @@
 import {
   EDITION_PHASES,
   REPRESENTATION_DIMENSIONS,
+  RUBRIC_GUIDANCE_MAX_LENGTH,
   TIME_ZONES,
   type EditionConfiguration,
   type EditionPhase,
   type TimeZone,
 } from '@kipp/contracts';
-import { formatNumber, useI18n, useMessages } from '../../../i18n';
+import { formatNumber, LOCALES, useI18n, useMessages } from '../../../i18n';
 import { Button } from '../../../ui/button';
-import { Checkbox, Field, Select } from '../../../ui/field';
+import { Checkbox, Field, Select, TextArea } from '../../../ui/field';
 import { Table } from '../../../ui/table';
 import type { EditionSettings } from './edition-api';
 import {
@@ -19,6 +20,7 @@ import {
   setPhaseTime,
   toZonedInput,
   weightTotal,
+  withGuidance,
   type FieldIssue,
 } from './edition-form';
 import { errorAt, type EditionTexts } from './issue-text';
@@ -630,6 +632,25 @@ export function RubricSection({
                 })
               }
             />
+            {LOCALES.map((language) => (
+              <TextArea
+                key={language}
+                label={
+                  language === 'id'
+                    ? t.criterionGuidanceId(title, n)
+                    : t.criterionGuidanceEn(title, n)
+                }
+                hint={t.criterionGuidanceHint}
+                lang={language}
+                rows={4}
+                maxLength={RUBRIC_GUIDANCE_MAX_LENGTH}
+                value={criterion.guidance?.[language] ?? ''}
+                error={errorAt(t, issues, `${path}.guidance.${language}`)}
+                onChange={(e) =>
+                  setCriterion(index, withGuidance(criterion, language, e.target.value))
+                }
+              />
+            ))}
             <Field
               label={t.criterionWeight(title, n)}
               type="number"

@@ -4,6 +4,8 @@ import {
   TIME_ZONE_OFFSET_HOURS,
   type CalendarEntry,
   type EditionPhase,
+  type Locale,
+  type RubricCriterion,
   type TimeZone,
 } from '@kipp/contracts';
 import { ApiError } from '../../../api/api-error';
@@ -113,6 +115,21 @@ export function weightTotal(criteria: readonly { weight: number }[]): number {
       criteria.reduce((sum, c) => sum + (Number.isFinite(c.weight) ? c.weight : 0), 0) * 1000,
     ) / 1000
   );
+}
+
+/**
+ * A rubric criterion after one language of its guidance was edited. Guidance is optional:
+ * once both languages are blank the criterion has none; otherwise both texts go as typed, so
+ * a language left empty is reported at its field.
+ */
+export function withGuidance(
+  criterion: RubricCriterion,
+  language: Locale,
+  text: string,
+): RubricCriterion {
+  const { guidance, ...rest } = criterion;
+  const next = { id: guidance?.id ?? '', en: guidance?.en ?? '', [language]: text };
+  return next.id.trim() === '' && next.en.trim() === '' ? rest : { ...rest, guidance: next };
 }
 
 /** A number typed into a field: a finite number, or NaN so the API reports the field. */

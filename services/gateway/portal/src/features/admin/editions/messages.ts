@@ -109,6 +109,12 @@ export const editionMessages = defineMessages({
       `${rubric}: nama kriteria ${n} (Bahasa Indonesia)`,
     criterionNameEn: (rubric: string, n: number) => `${rubric}: nama kriteria ${n} (English)`,
     criterionWeight: (rubric: string, n: number) => `${rubric}: bobot kriteria ${n}`,
+    criterionGuidanceId: (rubric: string, n: number) =>
+      `${rubric}: panduan penilaian kriteria ${n} (Bahasa Indonesia)`,
+    criterionGuidanceEn: (rubric: string, n: number) =>
+      `${rubric}: panduan penilaian kriteria ${n} (English)`,
+    criterionGuidanceHint:
+      'Opsional. Maksud kriteria ini dan seperti apa nilai rendah dan tinggi; evaluator membacanya saat menilai. Isi kedua bahasa atau kosongkan keduanya.',
     addCriterion: (rubric: string) => `Tambah kriteria ${rubric}`,
     removeCriterion: (rubric: string, n: number) => `Hapus kriteria ${n} ${rubric}`,
     criterionLegend: (n: number) => `Kriteria ${n}`,
@@ -300,6 +306,12 @@ export const editionMessages = defineMessages({
       `${rubric}: criterion name ${n} (Bahasa Indonesia)`,
     criterionNameEn: (rubric: string, n: number) => `${rubric}: criterion name ${n} (English)`,
     criterionWeight: (rubric: string, n: number) => `${rubric}: weight of criterion ${n}`,
+    criterionGuidanceId: (rubric: string, n: number) =>
+      `${rubric}: scoring guidance for criterion ${n} (Bahasa Indonesia)`,
+    criterionGuidanceEn: (rubric: string, n: number) =>
+      `${rubric}: scoring guidance for criterion ${n} (English)`,
+    criterionGuidanceHint:
+      'Optional. What the criterion means and what a low and a high score look like; evaluators read it while scoring. Fill in both languages or leave both empty.',
     addCriterion: (rubric: string) => `Add a criterion to ${rubric}`,
     removeCriterion: (rubric: string, n: number) => `Remove criterion ${n} of ${rubric}`,
     criterionLegend: (n: number) => `Criterion ${n}`,
