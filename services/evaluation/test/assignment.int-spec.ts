@@ -40,7 +40,15 @@ interface AssignmentBody {
 interface MyAssignments {
   items: {
     assignmentId: string;
+    dueAt: string | null;
+    deadline: string | null;
     proposal: { proposalId: string; title: string; institution: unknown } | null;
+    sheet: {
+      status: string;
+      revision: number;
+      weightedScore: number | null;
+      submittedAt: string | null;
+    } | null;
   }[];
 }
 
@@ -411,6 +419,76 @@ describe('evaluator assignment (integration)', () => {
     const items = (mine.body as MyAssignments).items;
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.proposal?.institution !== null)).toBe(true);
+  });
+
+  it("should tell each assignment where the evaluator's sheet stands when it is unsaved, a draft or submitted", async () => {
+    const { editionId, evaluators } = await seed({ k: 1, proposals: 3, evaluators: () => [{}] });
+    await app.http().post(`/editions/${editionId}/assignments/run`).set(adminHeaders).expect(200);
+    const evaluatorHeaders = await app.issuer.headers(['evaluator'], {
+      accountId: evaluators[0]!._id,
+    });
+    const [drafted, submitted, untouched] = (await assignmentsOf(editionId))
+      .filter((a) => a.status === 'active')
+      .map((a) => a._id)
+      .sort();
+    const save = (assignmentId: string | undefined, scores: [string, number][]) =>
+      app
+        .http()
+        .put(`/assignments/${assignmentId}/sheet`)
+        .set(evaluatorHeaders)
+        .send({
+          criteria: scores.map(([criterionId, score]) => ({
+            criterionId,
+            score,
+            comment: 'noted',
+          })),
+          expectedRevision: 0,
+        })
+        .expect(200);
+    await save(drafted, [['novelty', 80]]);
+    await save(submitted, [
+      ['novelty', 80],
+      ['effectiveness', 90],
+    ]);
+    const submission = await app
+      .http()
+      .post(`/assignments/${submitted}/sheet/submit`)
+      .set(evaluatorHeaders)
+      .send({ expectedRevision: 1 })
+      .expect(200);
+
+    const mine = await app.http().get('/me/assignments').set(evaluatorHeaders).expect(200);
+
+    const items = new Map((mine.body as MyAssignments).items.map((i) => [i.assignmentId, i]));
+    expect(items.size).toBe(3);
+    expect(items.get(untouched!)?.sheet).toBeNull();
+    expect(items.get(drafted!)?.sheet).toEqual({
+      status: 'draft',
+      revision: 1,
+      weightedScore: null,
+      submittedAt: null,
+    });
+    expect(items.get(submitted!)?.sheet).toEqual({
+      status: 'submitted',
+      revision: 2,
+      weightedScore: 85,
+      submittedAt: (submission.body as { submittedAt: string }).submittedAt,
+    });
+    const grace = editionConfigurationExample.evaluation!.scoringGraceMinutes;
+    for (const item of items.values()) {
+      expect(item.dueAt).toBe(DESK_END);
+      expect(item.deadline).toBe(new Date(Date.parse(DESK_END) + grace * 60_000).toISOString());
+    }
+
+    const docs = await app.http().get('/docs-json').expect(200);
+    const documented = JSON.stringify(
+      (docs.body as { paths: Record<string, { get?: { responses?: unknown } }> }).paths[
+        '/me/assignments'
+      ]?.get?.responses,
+    );
+    for (const field of ['"sheet"', '"deadline"', '"weightedScore"', '"submittedAt"']) {
+      expect(documented).toContain(field);
+    }
   });
 
   it('should refuse evaluators the admin routes and answer 409 when the edition is not configured', async () => {

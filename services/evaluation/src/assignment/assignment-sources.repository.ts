@@ -15,6 +15,12 @@ export type AssignableProposal = Pick<
   '_id' | 'editionId' | 'institutionId' | 'unitId' | 'categoryId' | 'institution'
 >;
 
+/** Where a scorer's desk sheet stands, without its criteria and audit trail. */
+export type DeskSheetState = Pick<
+  ScoreSheet,
+  'proposalId' | 'status' | 'revision' | 'weightedScore' | 'submittedAt'
+>;
+
 const ASSIGNABLE_FIELDS = {
   _id: 1,
   editionId: 1,
@@ -26,7 +32,8 @@ const ASSIGNABLE_FIELDS = {
 
 /**
  * Read-only access to the projections and sheets other features keep, for what assignment
- * decides on: editions, passed proposals, evaluators, institutions and submitted scores.
+ * decides on: editions, passed proposals, evaluators, institutions and submitted scores, and
+ * where an evaluator's sheets stand for their list.
  */
 @Injectable()
 export class AssignmentSourcesRepository {
@@ -100,6 +107,23 @@ export class AssignmentSourcesRepository {
       .lean<InstitutionProjection[]>()
       .exec();
     return new Map(rows.map((r) => [r._id, r]));
+  }
+
+  /**
+   * One scorer's desk sheets for many proposals in one read, keyed as the sheet itself is
+   * looked up (stage, proposal, scorer), so the unique sheet index serves it.
+   */
+  async deskSheetStates(
+    scorerId: string,
+    proposalIds: readonly string[],
+  ): Promise<DeskSheetState[]> {
+    return this.sheets
+      .find(
+        { stage: 'desk', proposalId: { $in: proposalIds }, scorerId },
+        { _id: 0, proposalId: 1, status: 1, revision: 1, weightedScore: 1, submittedAt: 1 },
+      )
+      .lean<DeskSheetState[]>()
+      .exec();
   }
 
   async hasSubmittedDeskScore(

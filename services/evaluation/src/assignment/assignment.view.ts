@@ -64,13 +64,28 @@ export const endResultView = z.object({
   replacement: assignmentView.nullable(),
 });
 
+/** Where the evaluator's desk sheet stands: enough for the list, not the sheet itself. */
+const mySheetView = z.object({
+  status: z.enum(['draft', 'submitted']),
+  /** Grows with every save; a draft at revision 1 or more has been worked on. */
+  revision: z.number(),
+  /** Null while a draft misses criteria. */
+  weightedScore: z.number().nullable(),
+  submittedAt: z.string().nullable(),
+});
+
 export const myAssignmentsView = z.object({
   items: z.array(
     z.object({
       assignmentId: z.string(),
       editionId: z.string(),
+      /** The end of the desk-evaluation phase when the evaluator was assigned. */
       dueAt: z.string().nullable(),
+      /** Until when the sheet accepts scores now: the phase's end plus the grace minutes. */
+      deadline: z.string().nullable(),
       proposal: scorerProposalView.nullable(),
+      /** Null until the sheet is first saved. */
+      sheet: mySheetView.nullable(),
     }),
   ),
 });
@@ -106,11 +121,20 @@ export function toExplanationView(v: AssignmentExplanationView): z.infer<typeof 
 /** Only the evaluator's work: no explanation, no other evaluator. */
 export function toMyAssignmentsView(items: MyAssignment[]): z.infer<typeof myAssignmentsView> {
   return {
-    items: items.map(({ assignment, proposal }) => ({
+    items: items.map(({ assignment, proposal, sheet, deadline }) => ({
       assignmentId: assignment._id,
       editionId: assignment.editionId,
       dueAt: iso(assignment.dueAt),
+      deadline: iso(deadline),
       proposal,
+      sheet: sheet
+        ? {
+            status: sheet.status,
+            revision: sheet.revision,
+            weightedScore: sheet.weightedScore,
+            submittedAt: iso(sheet.submittedAt),
+          }
+        : null,
     })),
   };
 }

@@ -71,7 +71,8 @@ export const scoreSheetSchema = new Schema<ScoreSheet>(
   { ...schemaOptions('score_sheets'), optimisticConcurrency: false },
 );
 scoreSheetSchema.plugin(outboxPlugin);
-// One sheet per scorer, proposal and stage.
+// One sheet per scorer, proposal and stage; the sheet routes look a sheet up by it, and an
+// evaluator's list (`GET /me/assignments`) reads all of its desk sheets with one `$in`.
 scoreSheetSchema.index({ stage: 1, proposalId: 1, scorerId: 1 }, { unique: true });
 // Calibration reads an edition's submitted sheets per stage; progress counts them per scorer.
 scoreSheetSchema.index({ editionId: 1, stage: 1, status: 1, scorerId: 1 });
