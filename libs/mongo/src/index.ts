@@ -6,3 +6,4 @@ export * from './run-in-transaction';
 export * from './schema-options';
 export * from './gridfs-file-store';
 export * from './upsert-unless-newer';
+export * from './instant-filters';

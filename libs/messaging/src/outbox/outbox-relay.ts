@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { PendingEvent } from '../pending-event';
 import type { EventPublisher } from '../publisher/event-publisher';
 import { settledWithin } from '../settled-within';
+import { unsetOrBefore } from '@kipp/mongo';
 
 export interface OutboxRelayOptions {
   /** How often the relay looks for pending events when nobody nudges it. */
@@ -26,14 +27,9 @@ interface OutboxDocument {
 /** Mongoose stores the headers Map as a plain object. */
 type StoredPendingEvent = Omit<PendingEvent, 'headers'> & { headers?: Record<string, string> };
 
-/**
- * Matches documents no relay holds a live claim on: never claimed, released (null) or
- * expired. Deliberately not an `$or` of those cases: SecantusDB plans an `$or` beside an
- * `_id` as a scan of the lease index, which made each single-document claim cost a pass
- * over the collection.
- */
-function unclaimedAt(now: Date): { outboxLockedUntil: { $not: { $gte: Date } } } {
-  return { outboxLockedUntil: { $not: { $gte: now } } };
+/** Documents no relay holds a live claim on: never claimed, released (null) or expired. */
+function unclaimedAt(now: Date): { outboxLockedUntil: ReturnType<typeof unsetOrBefore> } {
+  return { outboxLockedUntil: unsetOrBefore(now) };
 }
 
 /**

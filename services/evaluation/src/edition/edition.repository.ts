@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, Model } from 'mongoose';
 import type { EditionConfiguration, EditionPhase } from '@kipp/contracts';
 import { EDITION_PROJECTION_MODEL, type EditionProjection } from './edition.schema';
+import { unsetOrBefore } from '@kipp/mongo';
 
 @Injectable()
 export class EditionRepository {
@@ -49,7 +50,7 @@ export class EditionRepository {
       .updateOne(
         {
           _id: editionId,
-          $or: [{ currentPhaseChangedAt: null }, { currentPhaseChangedAt: { $lt: changedAt } }],
+          currentPhaseChangedAt: unsetOrBefore(changedAt),
         },
         { $set: { currentPhase: phase, currentPhaseChangedAt: changedAt } },
         { session },

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, Model } from 'mongoose';
 import type { Locale, ReviewerProfilePayload } from '@kipp/contracts';
 import { REVIEWER_MODEL, type Reviewer } from './reviewer.schema';
+import { unsetOrBefore } from '@kipp/mongo';
 
 export type ReviewerRole = Reviewer['roles'][number];
 
@@ -76,7 +77,7 @@ export class ReviewerRepository {
       .updateOne(
         {
           _id: reviewerId,
-          $or: [{ activeChangedAt: null }, { activeChangedAt: { $lt: changedAt } }],
+          activeChangedAt: unsetOrBefore(changedAt),
         },
         { $set: { active, activeChangedAt: changedAt } },
         { session },

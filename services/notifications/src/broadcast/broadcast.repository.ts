@@ -4,6 +4,7 @@ import type { ClientSession, Model } from 'mongoose';
 import { MESSAGE_MODEL, type MessageDocument } from '../notification/message.schema';
 import { afterCursor, type PageCursor } from '../paging/page-cursor';
 import { BROADCAST_MODEL, type BroadcastDocument } from './broadcast.schema';
+import { unsetOrAtMost } from '@kipp/mongo';
 
 /** Per broadcast, per channel: messages by status. */
 export type DeliveryCounts = Record<string, Record<string, number>>;
@@ -35,7 +36,7 @@ export class BroadcastRepository {
         {
           _id: broadcastId,
           status: 'fanning-out',
-          $or: [{ claimedUntil: null }, { claimedUntil: { $lte: now } }],
+          claimedUntil: unsetOrAtMost(now),
         },
         { $set: { claimedUntil: until } },
         { new: true },
@@ -70,7 +71,7 @@ export class BroadcastRepository {
       .find(
         {
           status: 'fanning-out',
-          $or: [{ claimedUntil: null }, { claimedUntil: { $lte: now } }],
+          claimedUntil: unsetOrAtMost(now),
         },
         { _id: 1 },
       )

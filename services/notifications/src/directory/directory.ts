@@ -6,7 +6,7 @@ import {
   type EditionConfiguration,
   type INSTITUTION_TYPES,
 } from '@kipp/contracts';
-import { upsertUnlessNewer } from '@kipp/mongo';
+import { unsetOrAtMost, upsertUnlessNewer } from '@kipp/mongo';
 import type { Locale, Role } from '../notification/contract-types';
 import type { Recipient } from '../notification/recipient';
 import {
@@ -237,7 +237,7 @@ export class Directory {
       .updateOne(
         {
           _id: accountId,
-          $or: [{ statusChangedAt: null }, { statusChangedAt: { $lte: changedAt } }],
+          statusChangedAt: unsetOrAtMost(changedAt),
         },
         { $set: { active, statusChangedAt: changedAt } },
         { session },

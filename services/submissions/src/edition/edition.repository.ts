@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ClientSession, Model } from 'mongoose';
 import { EDITION_PROJECTION_MODEL, type EditionProjection } from './edition.schema';
+import { unsetOrBefore } from '@kipp/mongo';
 
 export type EditionConfigurationChange = Pick<
   EditionProjection,
@@ -48,7 +49,7 @@ export class EditionProjectionRepository {
       .updateOne(
         {
           _id: editionId,
-          $or: [{ currentPhaseChangedAt: null }, { currentPhaseChangedAt: { $lt: changedAt } }],
+          currentPhaseChangedAt: unsetOrBefore(changedAt),
         },
         { $set: { currentPhase: phase, currentPhaseChangedAt: changedAt } },
         { session },
