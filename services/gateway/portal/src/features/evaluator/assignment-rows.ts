@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/client';
-import { evaluatorApi, type ScoreSheet } from './evaluator-api';
+import { evaluatorApi, type MyAssignment, type ScoreSheet } from './evaluator-api';
 import { scoringStatus, type ScoringStatus } from './scoring';
 
 /** One line of "my evaluations": a desk assignment or a finalist on the panel's list. */
@@ -31,31 +31,28 @@ function fromSheet(sheet: ScoreSheet): Pick<EvaluationRow, 'status' | 'score' | 
   };
 }
 
-/** The caller's desk assignments, each with where its sheet stands (one sheet read each). */
+/** A desk assignment's line, with where its sheet stands as the list itself tells it. */
+export function deskRow(item: MyAssignment): EvaluationRow {
+  return {
+    key: item.assignmentId,
+    stage: 'desk',
+    to: `/evaluator/assignments/${encodeURIComponent(item.assignmentId)}`,
+    assignmentId: item.assignmentId,
+    editionId: item.editionId,
+    proposalId: item.proposal?.proposalId ?? null,
+    title: item.proposal?.title ?? null,
+    categoryId: item.proposal?.categoryId ?? null,
+    groupId: item.proposal?.groupId ?? null,
+    status: scoringStatus(item.sheet),
+    score: item.sheet?.status === 'submitted' ? item.sheet.weightedScore : null,
+    deadline: item.deadline ?? item.dueAt,
+  };
+}
+
+/** The caller's desk assignments: one request, no sheet read. */
 export async function loadDeskRows(api: ApiClient, signal?: AbortSignal): Promise<EvaluationRow[]> {
   const { items } = await evaluatorApi.myAssignments(api, signal);
-  return Promise.all(
-    items.map(async (item) => {
-      const sheet = await evaluatorApi.sheet(
-        api,
-        { stage: 'desk', assignmentId: item.assignmentId },
-        signal,
-      );
-      return {
-        key: item.assignmentId,
-        stage: 'desk' as const,
-        to: `/evaluator/assignments/${encodeURIComponent(item.assignmentId)}`,
-        assignmentId: item.assignmentId,
-        editionId: item.editionId,
-        proposalId: item.proposal?.proposalId ?? null,
-        title: item.proposal?.title ?? null,
-        categoryId: item.proposal?.categoryId ?? null,
-        groupId: item.proposal?.groupId ?? null,
-        ...fromSheet(sheet),
-        deadline: sheet.deadline ?? item.dueAt,
-      };
-    }),
-  );
+  return items.map(deskRow);
 }
 
 /** The edition's current finalists, each with the caller's panel sheet. */

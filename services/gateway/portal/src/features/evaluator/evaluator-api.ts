@@ -40,12 +40,26 @@ export interface ScorerProposal {
   } | null;
 }
 
+/** Where the caller's desk sheet for an assignment stands, without the sheet itself. */
+export interface MyAssignmentSheet {
+  readonly status: 'draft' | 'submitted';
+  /** Grows with every save. */
+  readonly revision: number;
+  readonly weightedScore: number | null;
+  readonly submittedAt: string | null;
+}
+
 /** One of the caller's active desk assignments, as evaluation's `GET /me/assignments` gives it. */
 export interface MyAssignment {
   readonly assignmentId: string;
   readonly editionId: string;
+  /** The end of desk evaluation when the assignment was made. */
   readonly dueAt: string | null;
+  /** Until when the sheet accepts scores now (the same as the sheet's `deadline`). */
+  readonly deadline: string | null;
   readonly proposal: ScorerProposal | null;
+  /** Null until the sheet is first saved. */
+  readonly sheet: MyAssignmentSheet | null;
 }
 
 export interface SheetCriterion {

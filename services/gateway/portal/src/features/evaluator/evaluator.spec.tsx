@@ -2,7 +2,7 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import { editionConfigurationExample } from '@kipp/contracts';
 import { errorAnswer, jsonBody, useRouteServer } from '../../testing/fake-routes';
 import { renderPortal } from '../../testing/render-portal';
-import type { ScoreSheet, ScoreSheetReading, ScorerProposal } from './evaluator-api';
+import type { MyAssignment, ScoreSheet, ScoreSheetReading, ScorerProposal } from './evaluator-api';
 import { evaluatorFeature } from './routes';
 
 // The first visit compiles and loads the lazy page on a machine other work shares: wait for
@@ -82,12 +82,18 @@ const finalistsAnswer = {
   },
 };
 
-const assignment = {
+const assignment: MyAssignment = {
   assignmentId: 'as-1',
   editionId: 'ed_2027',
   dueAt: '2099-06-30T09:00:00Z',
+  deadline: '2099-06-30T09:30:00Z',
   proposal,
+  sheet: null,
 };
+
+/** The list never reads a sheet: where each one stands comes with `GET /me/assignments`. */
+const sheetReads = (requests: readonly { path: string }[]) =>
+  requests.filter((r) => /\/sheet$|\/panel-sheets\//.test(r.path));
 
 describe('the evaluator area', () => {
   const server = useRouteServer(() => ({
@@ -290,6 +296,7 @@ describe('the evaluator area', () => {
     expect(await screen.findByRole('link', { name: 'Nilai “Posyandu Digital”' })).toBeTruthy();
     expect(screen.getByText('0 dari 1 proposal sudah dinilai')).toBeTruthy();
     expect(screen.getAllByText('Belum dimulai').length).toBeGreaterThan(0);
+    expect(sheetReads(server.requests)).toEqual([]);
 
     fireEvent.click(
       screen.getByRole('button', { name: 'Tolak atau nyatakan konflik: “Posyandu Digital”' }),
@@ -312,6 +319,62 @@ describe('the evaluator area', () => {
     expect(jsonBody(server.requests.find((r) => r.path.endsWith('/recuse')))).toEqual({
       reason: 'Saya pernah menjadi konsultan unit ini',
     });
+  });
+
+  it("should show each assignment's standing and score from the list alone, reading no sheet", async () => {
+    const other = (id: string, title: string): ScorerProposal => ({
+      ...proposal,
+      proposalId: `prop-${id}`,
+      title,
+    });
+    server.routes['GET /api/evaluation/me/assignments'] = {
+      status: 200,
+      body: {
+        items: [
+          assignment,
+          {
+            ...assignment,
+            assignmentId: 'as-2',
+            proposal: other('2', 'Sampah Jadi Emas'),
+            sheet: { status: 'draft', revision: 2, weightedScore: 70, submittedAt: null },
+          },
+          {
+            ...assignment,
+            assignmentId: 'as-3',
+            proposal: other('3', 'Lapor Cepat'),
+            sheet: {
+              status: 'submitted',
+              revision: 3,
+              weightedScore: 86.5,
+              submittedAt: '2099-05-01T03:00:00Z',
+            },
+          },
+        ],
+      } satisfies { items: MyAssignment[] },
+    };
+    await renderPortal({
+      features: [evaluatorFeature],
+      path: '/evaluator',
+      baseUrl: server.url,
+      locale: 'en',
+      signedIn: evaluator,
+    });
+
+    expect(await screen.findByRole('link', { name: 'View score of “Lapor Cepat”' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Score “Sampah Jadi Emas”' })).toBeTruthy();
+    expect(screen.getByText('1 of 3 proposals scored')).toBeTruthy();
+    const rowOf = (title: string) => {
+      const row = screen.getByRole('link', { name: new RegExp(title) }).closest('tr');
+      if (!row) throw new Error(`no row for ${title}`);
+      return within(row);
+    };
+    expect(rowOf('Posyandu Digital').getByText('Not started')).toBeTruthy();
+    expect(rowOf('Sampah Jadi Emas').getByText('In progress')).toBeTruthy();
+    // A draft's partial score is not a score yet.
+    expect(rowOf('Sampah Jadi Emas').queryByText('70')).toBeNull();
+    expect(rowOf('Lapor Cepat').getByText('Scored')).toBeTruthy();
+    expect(rowOf('Lapor Cepat').getByText('86.5')).toBeTruthy();
+    expect(sheetReads(server.requests)).toEqual([]);
   });
 
   it("should list a panelist's finalists with the panel sheet's standing, none before they are published", async () => {

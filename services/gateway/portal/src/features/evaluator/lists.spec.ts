@@ -1,6 +1,6 @@
-import { countByStatus, visibleRows, type EvaluationRow } from './assignment-rows';
+import { countByStatus, deskRow, visibleRows, type EvaluationRow } from './assignment-rows';
 import { endReasonValid } from './end-assignment-dialog';
-import type { InterviewSlot } from './evaluator-api';
+import type { InterviewSlot, MyAssignment } from './evaluator-api';
 import { photoProblem, visitBody } from './field-verification';
 import { dayIn, perDay, scheduleRows, slotStanding } from './interview-schedule';
 import {
@@ -42,6 +42,32 @@ describe('my evaluations list', () => {
   it('should put work in progress first, then untouched ones by deadline, scored last', () => {
     expect(visibleRows(rows, 'all').map((r) => r.key)).toEqual(['c', 'd', 'b', 'a']);
     expect(visibleRows(rows, 'not-started').map((r) => r.key)).toEqual(['d', 'b']);
+  });
+
+  it("should take a desk line's standing from the list item, the sheet's deadline before the assignment's", () => {
+    const item: MyAssignment = {
+      assignmentId: 'as 1',
+      editionId: 'ed_2027',
+      dueAt: '2027-06-30T10:00:00Z',
+      deadline: '2027-06-30T10:30:00Z',
+      proposal: null,
+      sheet: null,
+    };
+    expect(deskRow(item)).toMatchObject({
+      to: '/evaluator/assignments/as%201',
+      title: null,
+      status: 'not-started',
+      score: null,
+      deadline: '2027-06-30T10:30:00Z',
+    });
+    const submitted = { status: 'submitted', revision: 3, weightedScore: 85, submittedAt: null };
+    expect(
+      deskRow({ ...item, deadline: null, sheet: { ...submitted, status: 'draft' } }),
+    ).toMatchObject({ status: 'in-progress', score: null, deadline: '2027-06-30T10:00:00Z' });
+    expect(deskRow({ ...item, sheet: { ...submitted, status: 'submitted' } })).toMatchObject({
+      status: 'scored',
+      score: 85,
+    });
   });
 });
 

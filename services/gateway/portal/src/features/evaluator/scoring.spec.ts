@@ -119,10 +119,11 @@ describe('submitIssues', () => {
 });
 
 describe('scoringStatus and the deadline', () => {
-  it('should call a submitted sheet scored, a saved one in progress, an untouched one not started', () => {
-    expect(scoringStatus({ status: 'submitted', revision: 3, submissions: 1 })).toBe('scored');
-    expect(scoringStatus({ status: 'draft', revision: 2, submissions: 1 })).toBe('in-progress');
-    expect(scoringStatus({ status: 'draft', revision: 0, submissions: 0 })).toBe('not-started');
+  it('should call a submitted sheet scored, a saved one in progress, an untouched or missing one not started', () => {
+    expect(scoringStatus({ status: 'submitted', revision: 3 })).toBe('scored');
+    expect(scoringStatus({ status: 'draft', revision: 2 })).toBe('in-progress');
+    expect(scoringStatus({ status: 'draft', revision: 0 })).toBe('not-started');
+    expect(scoringStatus(null)).toBe('not-started');
   });
 
   it('should close the sheet at the deadline, never without one', () => {

@@ -109,10 +109,14 @@ export function submitIssues(
 
 export type ScoringStatus = 'not-started' | 'in-progress' | 'scored';
 
-/** Where a sheet stands for its scorer: submitted, saved at least once, or untouched. */
+/**
+ * Where a sheet stands for its scorer: submitted, saved at least once, or untouched (also
+ * when there is no sheet yet).
+ */
 export function scoringStatus(
-  sheet: Pick<ScoreSheet, 'status' | 'revision' | 'submissions'>,
+  sheet: Pick<ScoreSheet, 'status' | 'revision'> | null,
 ): ScoringStatus {
+  if (sheet === null) return 'not-started';
   if (sheet.status === 'submitted') return 'scored';
   return sheet.revision > 0 ? 'in-progress' : 'not-started';
 }
