@@ -1,5 +1,5 @@
 import { codeMessages } from '../../api/code-messages';
-import type { TimeZone } from '@kipp/contracts';
+import type { Locale, RubricCriterion, TimeZone } from '@kipp/contracts';
 import { useState } from 'react';
 import { formatNumber, useI18n, useMessages } from '../../i18n';
 import { Alert, ErrorAlert } from '../../ui/alert';
@@ -70,6 +70,38 @@ function SaveStatus({ state }: { state: SaveState }) {
   );
 }
 
+/** Guidance longer than this, or of more than one paragraph, is folded behind a disclosure. */
+export const GUIDANCE_FOLD_LENGTH = 240;
+
+/**
+ * Each criterion's guidance in one language, by criterion id, from the edition's rubric;
+ * criteria without guidance are left out.
+ */
+export function guidanceByCriterion(
+  criteria: readonly RubricCriterion[] | undefined,
+  locale: Locale,
+): ReadonlyMap<string, string> {
+  return new Map(
+    (criteria ?? []).flatMap(({ criterionId, guidance }) =>
+      guidance ? [[criterionId, guidance[locale]] as const] : [],
+    ),
+  );
+}
+
+/** What the secretariat means by a criterion, under its name: short text open, long folded. */
+function CriterionGuidance({ name, text }: { name: string; text: string | undefined }) {
+  const t = useMessages(evaluatorMessages);
+  if (!text?.trim()) return null;
+  const paragraph = <p className="field-hint preserve-lines">{text}</p>;
+  if (text.length <= GUIDANCE_FOLD_LENGTH && !text.includes('\n')) return paragraph;
+  return (
+    <details>
+      <summary>{t.guidanceSummary(name)}</summary>
+      {paragraph}
+    </details>
+  );
+}
+
 /** The sheet once submitted (or after the deadline): scores and comments, no inputs. */
 function ReadOnlySheet({
   sheet,
@@ -129,12 +161,15 @@ export function ScoreForm({
   address,
   initial,
   criterionName,
+  criterionGuidance = () => undefined,
   zone,
   now = () => new Date(),
 }: {
   address: SheetAddress;
   initial: ScoreSheet;
   criterionName: (criterionId: string) => string;
+  /** The criterion's guidance in the page's language, if the edition gives it. */
+  criterionGuidance?: (criterionId: string) => string | undefined;
   zone: TimeZone;
   now?: () => Date;
 }) {
@@ -243,6 +278,7 @@ export function ScoreForm({
                 <legend>
                   {name} <span className="tag">{t.weight(weight)}</span>
                 </legend>
+                <CriterionGuidance name={name} text={criterionGuidance(criterionId)} />
                 <Field
                   label={t.scoreLabel(name)}
                   hint={t.scaleHint(scale.min, scale.max)}

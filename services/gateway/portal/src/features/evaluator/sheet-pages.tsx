@@ -20,7 +20,7 @@ import {
 } from './evaluator-api';
 import { EndAssignmentDialog, type EndedAssignment } from './end-assignment-dialog';
 import { evaluatorMessages } from './messages';
-import { ScoreForm } from './score-form';
+import { guidanceByCriterion, ScoreForm } from './score-form';
 import { editionNames, useZone, ZoneSelect } from './shared';
 
 interface SheetPageData {
@@ -181,6 +181,11 @@ function SheetLayout({
   const data = query.data;
   const names = editionNames(data?.edition ?? null, locale);
   const criteria = stage === 'desk' ? names.deskCriterion : names.panelCriterion;
+  const configuration = data?.edition?.configuration;
+  const guidance = guidanceByCriterion(
+    (stage === 'desk' ? configuration?.rubric : configuration?.panelRubric)?.criteria,
+    locale,
+  );
   let body: ReactNode;
   if (replacement) body = replacement;
   else if (query.error) body = <ErrorAlert error={query.error} codes={codeMessages(t)} />;
@@ -202,6 +207,7 @@ function SheetLayout({
             address={address}
             initial={data.sheet}
             criterionName={(id) => criteria.get(id) ?? id}
+            criterionGuidance={(id) => guidance.get(id)}
             zone={zone}
           />
         </div>
