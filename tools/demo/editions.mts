@@ -115,7 +115,14 @@ export async function ensureEdition(
     const { editionId: _example, ...settings } = exampleEdition();
     const draft = await registration.call<{ editionId: string }>('POST', '/editions', {
       as: ctx.admin,
-      body: { ...settings, ...overrides, name, year },
+      body: {
+        ...settings,
+        rubric: withGuidance(settings.rubric),
+        panelRubric: withGuidance(settings.panelRubric),
+        ...overrides,
+        name,
+        year,
+      },
     });
     ctx.log(`created the draft ${name} (${draft.editionId}) from the contract's example`);
     found = await editionView(ctx, draft.editionId);
@@ -172,14 +179,75 @@ export async function moveCalendar(
   });
 }
 
+interface LocalizedText {
+  readonly id: string;
+  readonly en: string;
+}
+
+interface Rubric {
+  readonly scale: { readonly min: number; readonly max: number };
+  readonly criteria: readonly { readonly criterionId: string; readonly guidance?: LocalizedText }[];
+}
+
+type ExampleEdition = Record<string, unknown> & {
+  readonly rubric: Rubric;
+  readonly panelRubric: Rubric;
+};
+
+/**
+ * What each criterion of the demo rubrics means and what a low or a high score looks like,
+ * as the secretariat's guidelines put it; evaluators and panelists read it while scoring.
+ */
+const RUBRIC_GUIDANCE: Readonly<Record<string, LocalizedText>> = {
+  novelty: {
+    id: [
+      'Kebaruan menilai apakah cara pelayanan ini baru bagi instansi dan wilayahnya, bukan apakah teknologinya baru di dunia. Inovasi boleh berupa gagasan sendiri atau modifikasi nyata dari praktik yang sudah ada.',
+      'Nilai rendah (di bawah 60): menyalin layanan yang sudah umum, misalnya aplikasi pengaduan biasa, tanpa mengubah cara kerja, atau sekadar memindahkan formulir kertas ke daring.',
+      'Nilai tinggi (85 ke atas): mengubah cara layanan diberikan (alur, pelaku atau sasaran) dengan pendekatan yang belum ada di wilayah tersebut, dan menjelaskan apa yang membedakannya dari layanan serupa di instansi lain.',
+    ].join('\n'),
+    en: [
+      'Novelty asks whether this way of serving is new for the institution and its region, not whether its technology is new to the world. An innovation may be its own idea or a real modification of an existing practice.',
+      'Low (below 60): copies a common service, such as an ordinary complaints app, without changing how the work is done, or merely moves a paper form online.',
+      'High (85 and above): changes how the service is delivered (its steps, who takes part or whom it reaches) with an approach not yet found in the region, and explains what sets it apart from similar services elsewhere.',
+    ].join('\n'),
+  },
+  effectiveness: {
+    id: [
+      'Efektivitas menilai apakah inovasi mencapai tujuannya bagi penerima layanan, dibuktikan dengan data sebelum dan sesudah penerapan.',
+      'Nilai rendah: manfaat hanya diklaim, atau yang diukur hanya kegiatan (jumlah sosialisasi, jumlah pengguna terdaftar).',
+      'Nilai tinggi: data layanan itu sendiri menunjukkan perbaikan, misalnya waktu tunggu lebih singkat, biaya lebih rendah atau cakupan lebih luas, dan penerima layanan membenarkannya.',
+    ].join('\n'),
+    en: [
+      'Effectiveness asks whether the innovation reaches its aims for the people it serves, shown by data from before and after it started.',
+      'Low: benefits are only claimed, or only activities are counted (outreach sessions held, users registered).',
+      "High: the service's own data shows the improvement, such as shorter waiting, lower costs or wider reach, and the people served confirm it.",
+    ].join('\n'),
+  },
+  presentation: {
+    id: 'Paparan 7 menit lalu tanya jawab 13 menit. Nilai rendah: paparan mengulang proposal tanpa bukti baru dan pertanyaan panel tidak terjawab. Nilai tinggi: runtut dan tepat waktu, menunjukkan bukti penerapan terkini, dan inovator menjawab dengan data serta menjelaskan rencana keberlanjutan dan replikasinya.',
+    en: 'A 7-minute presentation, then 13 minutes of questions. Low: repeats the proposal without new evidence and leaves the panel’s questions unanswered. High: clear and on time, shows current evidence of the service at work, and the innovator answers with data and explains how it will be sustained and replicated.',
+  },
+};
+
+/** A rubric whose criteria carry the demo's guidance. */
+function withGuidance(rubric: Rubric): Rubric {
+  return {
+    ...rubric,
+    criteria: rubric.criteria.map((criterion) => {
+      const guidance = RUBRIC_GUIDANCE[criterion.criterionId];
+      return guidance ? { ...criterion, guidance } : criterion;
+    }),
+  };
+}
+
 /** The contract's example configuration: every demo edition starts from it. */
-export function exampleEdition(): Record<string, unknown> {
+export function exampleEdition(): ExampleEdition {
   return contracts().editionConfigurationExample;
 }
 
 interface Contracts {
   readonly EDITION_PHASES: readonly string[];
-  readonly editionConfigurationExample: Record<string, unknown>;
+  readonly editionConfigurationExample: ExampleEdition;
 }
 
 /** The contract's phases and example edition (TypeScript with extensionless imports: swc). */
