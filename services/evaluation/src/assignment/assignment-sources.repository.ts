@@ -8,7 +8,7 @@ import {
 } from '../institution/institution.schema';
 import { EVALUATION_PROPOSAL_MODEL, type EvaluationProposal } from '../proposal/proposal.schema';
 import { REVIEWER_MODEL, type Reviewer } from '../reviewer/reviewer.schema';
-import { SCORE_SHEET_MODEL, type ScoreSheet } from '../scoring/score-sheet.schema';
+import { deskSheetId, SCORE_SHEET_MODEL, type ScoreSheet } from '../scoring/score-sheet.schema';
 
 export type AssignableProposal = Pick<
   EvaluationProposal,
@@ -18,7 +18,7 @@ export type AssignableProposal = Pick<
 /** Where a scorer's desk sheet stands, without its criteria and audit trail. */
 export type DeskSheetState = Pick<
   ScoreSheet,
-  'proposalId' | 'status' | 'revision' | 'weightedScore' | 'submittedAt'
+  '_id' | 'status' | 'revision' | 'weightedScore' | 'submittedAt'
 >;
 
 const ASSIGNABLE_FIELDS = {
@@ -110,17 +110,15 @@ export class AssignmentSourcesRepository {
   }
 
   /**
-   * One scorer's desk sheets for many proposals in one read, keyed as the sheet itself is
-   * looked up (stage, proposal, scorer), so the unique sheet index serves it.
+   * The desk sheets of these assignments saved so far, in one read. By `_id` alone: every
+   * planner serves that (SecantusDB scans for an `$in` inside a compound key, or beside other
+   * fields), and a desk sheet belongs to its assignment's evaluator.
    */
-  async deskSheetStates(
-    scorerId: string,
-    proposalIds: readonly string[],
-  ): Promise<DeskSheetState[]> {
+  async deskSheetStates(assignmentIds: readonly string[]): Promise<DeskSheetState[]> {
     return this.sheets
       .find(
-        { stage: 'desk', proposalId: { $in: proposalIds }, scorerId },
-        { _id: 0, proposalId: 1, status: 1, revision: 1, weightedScore: 1, submittedAt: 1 },
+        { _id: { $in: assignmentIds.map(deskSheetId) } },
+        { status: 1, revision: 1, weightedScore: 1, submittedAt: 1 },
       )
       .lean<DeskSheetState[]>()
       .exec();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { hasAnyRole, type AuthenticatedUser } from '@kipp/auth';
 import { requireEvaluatedEdition } from '../edition/evaluated-edition';
 import { institutionShownToEvaluators } from '../proposal/scorer-proposal';
-import type { ScoreSheet } from './score-sheet.schema';
+import { deskSheetId, type ScoreSheet } from './score-sheet.schema';
 import { deskScoringWindow, panelScoringWindow, type ScoringWindow } from './scoring-window';
 import type { Rubric } from './sheet-rules';
 import { ScoringRepository } from './scoring.repository';
@@ -69,7 +69,7 @@ export class SheetTargetResolver {
     const projection = await this.repository.findEdition(assignment.editionId);
     const edition = requireEvaluatedEdition(assignment.editionId, projection);
     return {
-      sheetId: `desk_${assignment._id}`,
+      sheetId: deskSheetId(assignment._id),
       stage: 'desk',
       editionId: assignment.editionId,
       proposalId: assignment.proposalId,

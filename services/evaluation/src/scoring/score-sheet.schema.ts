@@ -51,6 +51,14 @@ export interface ScoreSheet extends OutboxFields {
 
 export const SCORE_SHEET_MODEL = 'ScoreSheet';
 
+/**
+ * A desk sheet's id: its assignment's (an evaluator and a proposal are paired once), so an
+ * evaluator's list reads all its sheets by `_id`, which every server's planner serves.
+ */
+export function deskSheetId(assignmentId: string): string {
+  return `desk_${assignmentId}`;
+}
+
 export const scoreSheetSchema = new Schema<ScoreSheet>(
   {
     _id: { type: String, required: true },
@@ -71,8 +79,7 @@ export const scoreSheetSchema = new Schema<ScoreSheet>(
   { ...schemaOptions('score_sheets'), optimisticConcurrency: false },
 );
 scoreSheetSchema.plugin(outboxPlugin);
-// One sheet per scorer, proposal and stage; the sheet routes look a sheet up by it, and an
-// evaluator's list (`GET /me/assignments`) reads all of its desk sheets with one `$in`.
+// One sheet per scorer, proposal and stage.
 scoreSheetSchema.index({ stage: 1, proposalId: 1, scorerId: 1 }, { unique: true });
 // Calibration reads an edition's submitted sheets per stage; progress counts them per scorer.
 scoreSheetSchema.index({ editionId: 1, stage: 1, status: 1, scorerId: 1 });

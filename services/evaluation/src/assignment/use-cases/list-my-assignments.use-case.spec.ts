@@ -25,14 +25,14 @@ function edition(editionId: string): EditionProjection | null {
 }
 
 function setup(own: Assignment[], sheets: DeskSheetState[]) {
-  const sheetReads: { scorerId: string; proposalIds: readonly string[] }[] = [];
+  const sheetReads: (readonly string[])[] = [];
   const assignments = {
     list: () => Promise.resolve(own),
   } as unknown as AssignmentRepository;
   const sources = {
     proposalsByIds: () => Promise.resolve([]),
-    deskSheetStates: (scorerId: string, proposalIds: readonly string[]) => {
-      sheetReads.push({ scorerId, proposalIds });
+    deskSheetStates: (assignmentIds: readonly string[]) => {
+      sheetReads.push(assignmentIds);
       return Promise.resolve(sheets);
     },
     edition: (editionId: string) => Promise.resolve(edition(editionId)),
@@ -48,21 +48,19 @@ describe('ListMyAssignmentsUseCase', () => {
       [assignment('asg_1', 'prop_1'), assignment('asg_2', 'prop_2'), assignment('asg_3', 'prop_3')],
       [
         {
-          proposalId: 'prop_1',
+          _id: 'desk_asg_1',
           status: 'draft',
           revision: 2,
           weightedScore: null,
           submittedAt: null,
         },
-        { proposalId: 'prop_2', status: 'submitted', revision: 3, weightedScore: 85, submittedAt },
+        { _id: 'desk_asg_2', status: 'submitted', revision: 3, weightedScore: 85, submittedAt },
       ],
     );
 
     const items = await useCase.execute(evaluator);
 
-    expect(sheetReads).toEqual([
-      { scorerId: 'acct_eval_1', proposalIds: ['prop_1', 'prop_2', 'prop_3'] },
-    ]);
+    expect(sheetReads).toEqual([['asg_1', 'asg_2', 'asg_3']]);
     expect(items.map((i) => [i.assignment._id, i.sheet?.status ?? null])).toEqual([
       ['asg_1', 'draft'],
       ['asg_2', 'submitted'],

@@ -7,6 +7,7 @@ import {
   toScorerProposal,
   type ScorerProposal,
 } from '../../proposal/scorer-proposal';
+import { deskSheetId } from '../../scoring/score-sheet.schema';
 import { deskScoringWindow } from '../../scoring/scoring-window';
 import { AssignmentSourcesRepository, type DeskSheetState } from '../assignment-sources.repository';
 import { AssignmentRepository } from '../assignment.repository';
@@ -58,11 +59,10 @@ export class ListMyAssignmentsUseCase {
     const proposalIds = [...new Set(own.map((a) => a.proposalId))];
     const [proposalRows, sheetRows] = await Promise.all([
       this.sources.proposalsByIds(proposalIds),
-      this.sources.deskSheetStates(user.accountId, proposalIds),
+      this.sources.deskSheetStates(own.map((a) => a._id)),
     ]);
     const proposals = new Map(proposalRows.map((p) => [p._id, p]));
-    // A desk sheet is one per scorer and proposal, as the sheet routes look it up.
-    const sheets = new Map(sheetRows.map((s) => [s.proposalId, s]));
+    const sheets = new Map(sheetRows.map((s) => [s._id, s]));
     const editions = new Map<string, EditionFacts>();
     for (const editionId of new Set(own.map((a) => a.editionId))) {
       editions.set(editionId, editionFacts(await this.sources.edition(editionId)));
@@ -89,7 +89,7 @@ export class ListMyAssignmentsUseCase {
                 : 'hidden',
             )
           : null,
-        sheet: sheets.get(assignment.proposalId) ?? null,
+        sheet: sheets.get(deskSheetId(assignment._id)) ?? null,
         deadline: facts.deadline,
       };
     });
