@@ -4,6 +4,7 @@ import { errorAnswer, jsonBody, useRouteServer } from '../../testing/fake-routes
 import { renderPortal } from '../../testing/render-portal';
 import type { MyAssignment, ScoreSheet, ScoreSheetReading, ScorerProposal } from './evaluator-api';
 import { evaluatorFeature } from './routes';
+import { sheetFixture as sheet } from './sheet-fixture';
 
 // The first visit compiles and loads the lazy page on a machine other work shares: wait for
 // what the page shows, however long that takes; the time is not what these specs check.
@@ -12,33 +13,6 @@ jest.setTimeout(120_000);
 
 const evaluator = { sub: 'acc-ev-1', roles: ['evaluator'], userId: 'ev.sari' };
 const SHEET_PATH = '/api/evaluation/assignments/as-1/sheet';
-
-function sheet(overrides: Partial<ScoreSheet> = {}): ScoreSheet {
-  return {
-    sheetId: null,
-    stage: 'desk',
-    editionId: 'ed_2027',
-    proposalId: 'prop-1',
-    assignmentId: 'as-1',
-    status: 'draft',
-    revision: 0,
-    submissions: 0,
-    criteria: [],
-    weightedScore: null,
-    submittedWeightedScore: null,
-    submittedAt: null,
-    deadline: '2099-06-30T09:00:00Z',
-    rubric: {
-      scale: { min: 0, max: 100 },
-      criteria: [
-        { criterionId: 'novelty', weight: 50 },
-        { criterionId: 'effectiveness', weight: 50 },
-      ],
-    },
-    audit: [],
-    ...overrides,
-  };
-}
 
 const proposal: ScorerProposal = {
   proposalId: 'prop-1',
