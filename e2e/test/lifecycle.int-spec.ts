@@ -945,12 +945,17 @@ describe('an edition end to end', () => {
           headers: session.headers,
         })
       ).items;
+    // Mail goes out through the rate-limited sender after every earlier step's mail: on a
+    // loaded machine that queue takes longer than the usual wait.
     const mailTo = (address: string, pattern: RegExp) =>
-      eventually(() => {
-        const found = smtp.to(address).filter((mail) => pattern.test(mail.text));
-        expect(found).toHaveLength(1);
-        return found[0]!;
-      });
+      eventually(
+        () => {
+          const found = smtp.to(address).filter((mail) => pattern.test(mail.text));
+          expect(found).toHaveLength(1);
+          return found[0]!;
+        },
+        { timeoutMs: 120_000 },
+      );
 
     it('should have welcomed each new account by email in its language, with the way to sign in', async () => {
       const welcome = await mailTo('siti.rahmawati@bandung.go.id', /upp\.dukcapil\.bandung/);
