@@ -355,6 +355,37 @@ describe('submissions service: proposal workflow', () => {
       ),
     );
     expect(statuses.map((p) => p.status).sort()).toEqual(['forwarded', 'submitted']);
+
+    // The counters the forwards met, as the local admin and the national admin read them.
+    const usage = (await http().get(`/editions/${editionId}/quota-usage`).set(admin).expect(200))
+      .body as { institutionId: string; groups: { groupId: string; used: number }[] };
+    expect(usage.institutionId).toBe(institutionId);
+    expect(usage.groups).toEqual(
+      expect.arrayContaining([
+        { groupId: 'general', quota: 1, used: 1, left: 0 },
+        expect.objectContaining({ groupId: 'replication', used: 0 }),
+      ]),
+    );
+    const national = await issuer.headers(['national_admin']);
+    const asMinistry = await http()
+      .get(`/editions/${editionId}/quota-usage`)
+      .query({ institutionId })
+      .set(national)
+      .expect(200);
+    expect(asMinistry.body).toEqual(usage);
+    const unnamed = await http()
+      .get(`/editions/${editionId}/quota-usage`)
+      .set(national)
+      .expect(400);
+    expect(error(unnamed).code).toBe('VALIDATION_FAILED');
+    await http()
+      .get(`/editions/${editionId}/quota-usage`)
+      .query({ institutionId: `inst_other_${suffix}` })
+      .set(admin)
+      .expect(403);
+    await http().get(`/editions/${editionId}/quota-usage`).set(operator).expect(403);
+    const unknown = await http().get(`/editions/ed_unknown_${suffix}/quota-usage`).set(admin);
+    expect([unknown.status, error(unknown).code]).toEqual([404, 'EDITION_NOT_FOUND']);
   });
 
   it('should refuse a save with the close time in WITA when the submission phase has ended', async () => {

@@ -19,6 +19,8 @@ import { SaveProposalUseCase } from './use-cases/save-proposal.use-case';
 import { SignIntegrityDeclarationUseCase } from './use-cases/sign-integrity-declaration.use-case';
 import { SubmitProposalUseCase } from './use-cases/submit-proposal.use-case';
 import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case';
+import { QuotaUsageController } from './quota-usage.controller';
+import { GetQuotaUsageUseCase } from './use-cases/get-quota-usage.use-case';
 
 @Module({
   imports: [
@@ -29,10 +31,11 @@ import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case'
       { name: QUOTA_USAGE_MODEL, schema: quotaUsageSchema },
     ]),
   ],
-  controllers: [ProposalController],
+  controllers: [ProposalController, QuotaUsageController],
   providers: [
     ProposalRepository,
     QuotaUsageRepository,
+    GetQuotaUsageUseCase,
     ProposalLoader,
     SubmissionWindow,
     EligibilityRunner,

@@ -35,6 +35,22 @@ export class QuotaUsageRepository {
     return taken.matchedCount === 1;
   }
 
+  /** Places used per group of one institution in one edition (absent: none used). */
+  async usedPerGroup(
+    editionId: string,
+    institutionId: string,
+    groupIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const keys = groupIds.map((groupId) => ({ editionId, institutionId, groupId }));
+    // A bare id list: the one shape SecantusDB answers from the `_id` index.
+    const rows = await this.model
+      .find({ _id: { $in: keys.map(idOf) } })
+      .lean<QuotaUsage[]>()
+      .exec();
+    const used = new Map(rows.map((row) => [row._id, row.used]));
+    return new Map(keys.map((key) => [key.groupId, used.get(idOf(key)) ?? 0]));
+  }
+
   async release(key: QuotaKey, session: ClientSession): Promise<void> {
     await this.model
       .updateOne({ _id: idOf(key), used: { $gt: 0 } }, { $inc: { used: -1 } }, { session })
