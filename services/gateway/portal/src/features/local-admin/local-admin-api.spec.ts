@@ -2,7 +2,6 @@ import { editionFixture, proposalFixture } from '../operator/testing-fixtures';
 import {
   categoryUse,
   currentEdition,
-  quotaUse,
   reasonValid,
   stuckDrafts,
   validateNewOperator,
@@ -27,14 +26,6 @@ describe('local admin figures', () => {
     }),
     proposalFixture({ proposalId: 'g', status: 'forwarded', editionId: 'ed_2026' }),
   ];
-
-  it('should count quota places per group from forwarded proposals of the edition only', () => {
-    expect(quotaUse(edition, proposals)).toEqual([
-      { groupId: 'general', used: 2, quota: 2, left: 0 },
-      { groupId: 'replication', used: 1, quota: 1, left: 0 },
-      { groupId: 'special', used: 0, quota: 1, left: 1 },
-    ]);
-  });
 
   it('should count forwarded and in-progress proposals per category', () => {
     expect(categoryUse(edition, proposals)).toEqual([

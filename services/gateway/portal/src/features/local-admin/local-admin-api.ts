@@ -102,28 +102,16 @@ export interface QuotaUse {
 }
 
 /**
- * Quota places the institution holds per group: forwarded proposals each take one (a
- * withdrawn one gave its place back), against the edition's quota per institution.
+ * Quota places the institution holds per group of an edition, as submissions counts them:
+ * the counters a forward takes its place from, so the figure is what the next forward meets.
  */
-export function quotaUse(
-  edition: EditionSummary,
-  proposals: readonly ProposalSummary[],
-): QuotaUse[] {
-  return edition.configuration.groups.map((group) => {
-    const used = proposals.filter(
-      (p) =>
-        p.editionId === edition.editionId &&
-        p.groupId === group.groupId &&
-        p.status === 'forwarded',
-    ).length;
-    return {
-      groupId: group.groupId,
-      used,
-      quota: group.quotaPerInstitution,
-      left: Math.max(0, group.quotaPerInstitution - used),
-    };
-  });
-}
+export const quotaApi = {
+  usage: (api: ApiClient, editionId: string, signal?: AbortSignal) =>
+    api.get<{ editionId: string; institutionId: string; groups: QuotaUse[] }>(
+      `/api/submissions/editions/${encodeURIComponent(editionId)}/quota-usage`,
+      withSignal(signal),
+    ),
+};
 
 /** Proposals of the edition per category and status (forwarded, with the admin, with units). */
 export function categoryUse(

@@ -43,6 +43,18 @@ describe('the local admin area', () => {
         status: 200,
         body: { items: [proposalFixture({ proposalId: 'prop_0', status: 'forwarded' })] },
       },
+      // The counters the forward itself takes places from.
+      'GET /api/submissions/editions/ed_2027/quota-usage': {
+        status: 200,
+        body: {
+          editionId: 'ed_2027',
+          institutionId: 'inst_3273',
+          groups: [
+            { groupId: 'general', quota: 2, used: 1, left: 1 },
+            { groupId: 'replication', quota: 1, used: 0, left: 1 },
+          ],
+        },
+      },
     };
   });
 

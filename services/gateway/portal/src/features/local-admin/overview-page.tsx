@@ -16,7 +16,7 @@ import { Progress } from '../../ui/progress';
 import { Table } from '../../ui/table';
 import { useNow } from '../operator/deadline';
 import { proposalApi, submissionClose } from '../operator/proposal-api';
-import { categoryUse, currentEdition, quotaUse, stuckDrafts } from './local-admin-api';
+import { categoryUse, currentEdition, quotaApi, stuckDrafts } from './local-admin-api';
 import { LocalAdminNav } from './local-admin-nav';
 import { localAdminMessages } from './messages';
 
@@ -34,7 +34,11 @@ export default function OverviewPage() {
     (api, signal) => proposalApi.list(api, { editionId: edition?.editionId ?? '' }, signal),
   );
   const items = proposals.data?.items ?? [];
-  const quota = edition ? quotaUse(edition, items) : [];
+  const quotaUsage = useApiQuery(
+    edition ? `quota-usage:${edition.editionId}` : null,
+    (api, signal) => quotaApi.usage(api, edition?.editionId ?? '', signal),
+  );
+  const quota = quotaUsage.data?.groups ?? [];
   const categories = edition ? categoryUse(edition, items) : [];
   const sitting = stuckDrafts(items, now);
   const groupLabel = (id: string) => groupName(edition, id, locale);
@@ -61,6 +65,9 @@ export default function OverviewPage() {
             </p>
           </section>
           {proposals.error ? <ErrorAlert error={proposals.error} codes={codeMessages(t)} /> : null}
+          {quotaUsage.error ? (
+            <ErrorAlert error={quotaUsage.error} codes={codeMessages(t)} />
+          ) : null}
           {proposals.loading && !proposals.data ? <Progress label={t.loading} /> : null}
           {proposals.data ? (
             <>

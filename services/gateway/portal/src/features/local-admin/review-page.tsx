@@ -25,7 +25,7 @@ import { useNow } from '../operator/deadline';
 import { EvidenceSection } from '../operator/evidence-section';
 import { proposalApi, submissionClose, type Proposal } from '../operator/proposal-api';
 import { operatorMessages } from '../operator/messages';
-import { quotaUse } from './local-admin-api';
+import { quotaApi } from './local-admin-api';
 import { localAdminMessages } from './messages';
 
 function Review({ initial }: { initial: Proposal }) {
@@ -44,16 +44,11 @@ function Review({ initial }: { initial: Proposal }) {
   const action = useAction();
   const edition = byId.get(proposal.editionId);
   const group = edition?.configuration.groups.find((g) => g.groupId === proposal.groupId);
-  const institutionProposals = useApiQuery(`forwarded:${proposal.editionId}`, (client, signal) =>
-    proposalApi.list(client, { editionId: proposal.editionId, status: 'forwarded' }, signal),
+  const quota = useApiQuery(`quota-usage:${proposal.editionId}`, (client, signal) =>
+    quotaApi.usage(client, proposal.editionId, signal),
   );
-  // Unknown (null) until both the edition and the forwarded proposals are in.
-  const left =
-    edition && institutionProposals.data
-      ? (quotaUse(edition, institutionProposals.data.items).find(
-          (q) => q.groupId === proposal.groupId,
-        )?.left ?? null)
-      : null;
+  // Unknown (null) until the counters are in.
+  const left = quota.data?.groups.find((q) => q.groupId === proposal.groupId)?.left ?? null;
   usePageTitle(proposal.title);
   const codes = { ...ot, ...t };
 
@@ -72,7 +67,7 @@ function Review({ initial }: { initial: Proposal }) {
     void action.run(async () => {
       setProposal(await proposalApi.forward(api, proposal.proposalId));
       setNotice(t.forwarded);
-      institutionProposals.reload();
+      quota.reload();
     });
   };
 
