@@ -3,6 +3,7 @@ import { ProposalForwardedV1 } from './submissions/proposal-forwarded.v1';
 import { ProposalReturnedV1 } from './submissions/proposal-returned.v1';
 import { ProposalWithdrawnV1 } from './submissions/proposal-withdrawn.v1';
 import { ProposalStalledV1 } from './submissions/proposal-stalled.v1';
+import { ProposalNudgedV1 } from './submissions/proposal-nudged.v1';
 import { InstitutionRegisteredV1 } from './registration/institution-registered.v1';
 import { SigningKeyPublishedV1 } from './registration/signing-key-published.v1';
 import { InstitutionUpdatedV1 } from './registration/institution-updated.v1';
@@ -58,6 +59,7 @@ export const ALL_EVENTS: readonly EventDescriptor[] = [
   ProposalReturnedV1,
   ProposalWithdrawnV1,
   ProposalStalledV1,
+  ProposalNudgedV1,
   InnovationPublishedV1,
   InnovationUpdatedV1,
   SelectionDecidedV1,

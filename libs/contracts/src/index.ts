@@ -27,6 +27,7 @@ export * from './submissions/proposal-forwarded.v1';
 export * from './submissions/proposal-returned.v1';
 export * from './submissions/proposal-withdrawn.v1';
 export * from './submissions/proposal-stalled.v1';
+export * from './submissions/proposal-nudged.v1';
 export * from './registration/reviewer-profile';
 export * from './evaluation/award-tier';
 export * from './replication/innovation-record';
