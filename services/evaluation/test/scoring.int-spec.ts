@@ -215,6 +215,56 @@ describe('desk and panel scoring (integration)', () => {
     institution,
   });
 
+  /** Publishes version 1 of the edition's finalists: `[proposalId, advanced]` in rank order. */
+  async function publishFinalists(editionId: string, entries: [string, boolean][]) {
+    const publication: Omit<StagePublication, 'outbox' | 'createdAt' | 'updatedAt'> = {
+      _id: `pub_${editionId}_finalists_1`,
+      editionId,
+      stage: 'finalists',
+      version: 1,
+      entries: entries.map(([proposalId, advanced], index) => ({
+        proposalId,
+        institutionId: `inst_${proposalId}`,
+        groupId: 'general',
+        categoryId: 'health',
+        rank: index + 1,
+        score: 90 - index,
+        advanced,
+      })),
+      report: null,
+      leaseToken: 1,
+      publishedBy: 'acct_admin',
+      publishedAt: new Date(),
+    };
+    await app.model<StagePublication>(STAGE_PUBLICATION_MODEL).create(publication);
+  }
+
+  /** Saves `criteria` on a desk sheet at `revision`, then submits it when asked. */
+  async function scoreDesk(
+    assignmentId: string,
+    evaluatorId: string,
+    criteria: ReturnType<typeof complete>,
+    submit: boolean,
+    revision = 0,
+  ) {
+    const headers = await evaluator(evaluatorId);
+    const url = `/assignments/${assignmentId}/sheet`;
+    await app
+      .http()
+      .put(url)
+      .set(headers)
+      .send({ criteria, expectedRevision: revision })
+      .expect(200);
+    if (submit) {
+      await app
+        .http()
+        .post(`${url}/submit`)
+        .set(headers)
+        .send({ expectedRevision: revision + 1 })
+        .expect(200);
+    }
+  }
+
   it('should save a draft, submit and resubmit with an event per submission when the evaluator is assigned', async () => {
     const editionId = await seedEdition((id) => edition(id, 24 * HOUR));
     const proposalId = `prop_${randomUUID().slice(0, 8)}`;
@@ -772,37 +822,10 @@ describe('desk and panel scoring (integration)', () => {
 
   it('should let a panelist score only current finalists on the panel rubric', async () => {
     const editionId = await seedEdition((id) => edition(id, 24 * HOUR), 'interview');
-    const publication: Omit<StagePublication, 'outbox' | 'createdAt' | 'updatedAt'> = {
-      _id: `pub_${editionId}_finalists_1`,
-      editionId,
-      stage: 'finalists',
-      version: 1,
-      entries: [
-        {
-          proposalId: 'prop_fin',
-          institutionId: 'i1',
-          groupId: 'general',
-          categoryId: 'health',
-          rank: 1,
-          score: 90,
-          advanced: true,
-        },
-        {
-          proposalId: 'prop_out',
-          institutionId: 'i2',
-          groupId: 'general',
-          categoryId: 'health',
-          rank: 2,
-          score: 80,
-          advanced: false,
-        },
-      ],
-      report: null,
-      leaseToken: 1,
-      publishedBy: 'acct_admin',
-      publishedAt: new Date(),
-    };
-    await app.model<StagePublication>(STAGE_PUBLICATION_MODEL).create(publication);
+    await publishFinalists(editionId, [
+      ['prop_fin', true],
+      ['prop_out', false],
+    ]);
     // Blind desk review does not hide a finalist's institution: the finalists are public.
     await app
       .model<EditionProjection>(EDITION_PROJECTION_MODEL)
@@ -879,6 +902,210 @@ describe('desk and panel scoring (integration)', () => {
         }),
       ]);
     });
+  });
+
+  it("should list a panelist's own sheet per current finalist with the panel deadline when sheets were saved", async () => {
+    const editionId = await seedEdition((id) => edition(id, 24 * HOUR), 'interview');
+    const [a, b, gone] = ['a', 'b', 'gone'].map((x) => `prop_${x}_${editionId}`) as [
+      string,
+      string,
+      string,
+    ];
+    await publishFinalists(editionId, [
+      [a, true],
+      [b, true],
+      [gone, true],
+      [`prop_out_${editionId}`, false],
+    ]);
+    await forward(editionId, a, {
+      name: 'Kabupaten Badung',
+      type: 'regency',
+      provinceCode: '51',
+      disadvantaged: false,
+    });
+    await forward(editionId, b, {
+      name: 'Kota Surabaya',
+      type: 'city',
+      provinceCode: '35',
+      disadvantaged: false,
+    });
+    await forward(editionId, gone, null);
+    await app
+      .model<EvaluationProposal>(EVALUATION_PROPOSAL_MODEL)
+      .updateOne({ _id: gone }, { $set: { withdrawnAt: new Date() } });
+    const [pan1, pan2] = await Promise.all([
+      app.issuer.headers(['panelist'], { accountId: 'pan_list_1' }),
+      app.issuer.headers(['panelist'], { accountId: 'pan_list_2' }),
+    ]);
+    const base = `/editions/${editionId}/panel-sheets`;
+    const criteria = [{ criterionId: 'presentation', score: 70, comment: 'clear' }];
+    await app.http().put(`${base}/${a}`).set(pan1).send({ criteria, expectedRevision: 0 });
+    await app.http().post(`${base}/${a}/submit`).set(pan1).send({ expectedRevision: 1 });
+    await app.http().put(`${base}/${b}`).set(pan2).send({ criteria, expectedRevision: 0 });
+
+    const mine = await app.http().get(base).set(pan1).expect(200);
+    const theirs = await app.http().get(base).set(pan2).expect(200);
+    const evaluatorTries = await app
+      .http()
+      .get(base)
+      .set(await evaluator('ev_list'));
+    const adminTries = await app
+      .http()
+      .get(base)
+      .set(await app.issuer.headers(['national_admin']));
+    const unknown = await app.http().get('/editions/ed_unknown_list/panel-sheets').set(pan1);
+
+    const stored = await app
+      .model<EditionProjection>(EDITION_PROJECTION_MODEL)
+      .findById(editionId)
+      .lean<EditionProjection>();
+    const panelEnds = (stored?.configuration.calendar ?? [])
+      .filter((p) => ['interview', 'field-verification', 'plenary'].includes(p.phase))
+      .map((p) => new Date(p.endsAt).getTime());
+    expect((mine.body as { deadline: string }).deadline).toBe(
+      new Date(Math.max(...panelEnds)).toISOString(),
+    );
+    expect(mine.body).toMatchObject({
+      editionId,
+      items: [
+        {
+          proposalId: a,
+          title: proposalSnapshotExample.title,
+          categoryId: 'health',
+          groupId: 'general',
+          institutionName: 'Kabupaten Badung',
+          sheet: { status: 'submitted', revision: 2, weightedScore: 70 },
+        },
+        { proposalId: b, institutionName: 'Kota Surabaya', sheet: null },
+      ],
+    });
+    expect((mine.body as { items: unknown[] }).items).toHaveLength(2);
+    expect(theirs.body).toMatchObject({
+      items: [
+        { proposalId: a, sheet: null },
+        { proposalId: b, sheet: { status: 'draft', revision: 1, submittedAt: null } },
+      ],
+    });
+    expect([evaluatorTries.status, adminTries.status, unknown.status]).toEqual([403, 403, 404]);
+    expect(error(unknown).code).toBe('EDITION_NOT_FOUND');
+  });
+
+  it('should list no finalists and no sheets when the finalists are not published yet', async () => {
+    const editionId = await seedEdition((id) => edition(id, 24 * HOUR), 'interview');
+    const panelist = await app.issuer.headers(['panelist'], { accountId: 'pan_early' });
+
+    const list = await app.http().get(`/editions/${editionId}/panel-sheets`).set(panelist);
+
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ editionId, publishedAt: null, items: [] });
+  });
+
+  it("should give the secretariat each evaluator's latest submitted desk scores, by evaluator or proposal, a page at a time", async () => {
+    const editionId = await seedEdition((id) => edition(id, 24 * HOUR));
+    const [p1, p2] = [`prop_ds1_${editionId}`, `prop_ds2_${editionId}`];
+    await forward(editionId, p1, null);
+    await forward(editionId, p2, null);
+    const [named, unnamed] = [`ev_named_${editionId}`, `ev_unnamed_${editionId}`];
+    await app.model<Reviewer>(REVIEWER_MODEL).create({
+      _id: named,
+      name: 'Dr. Sari Wulandari',
+      email: `${named}@example.ac.id`,
+      locale: 'id',
+      roles: ['evaluator'],
+      profile: null,
+      active: true,
+    });
+    const namedP1 = await assign(editionId, p1, named);
+    const namedP2 = await assign(editionId, p2, named);
+    const unnamedP1 = await assign(editionId, p1, unnamed);
+    await scoreDesk(namedP1, named, complete(80, 90), true);
+    await scoreDesk(namedP2, named, complete(60, 60), false);
+    await scoreDesk(unnamedP1, unnamed, complete(70, 70), true);
+    // Reopened after the submission: the submitted scores still count, not the draft's.
+    await scoreDesk(unnamedP1, unnamed, complete(10, 10), false, 2);
+    const admin = await app.issuer.headers(['national_admin']);
+    const url = `/editions/${editionId}/desk-scores`;
+    type Page = {
+      items: {
+        proposalId: string;
+        title: string | null;
+        evaluatorId: string;
+        evaluatorName: string | null;
+        criteria: { criterionId: string; score: number }[];
+        weightedScore: number;
+        reopened: boolean;
+      }[];
+      nextAfter: string | null;
+    };
+
+    const all = (await app.http().get(url).set(admin).expect(200)).body as Page;
+    const first = (await app.http().get(url).query({ pageSize: 1 }).set(admin).expect(200))
+      .body as Page;
+    const second = (
+      await app
+        .http()
+        .get(url)
+        .query({ pageSize: 1, after: first.nextAfter })
+        .set(admin)
+        .expect(200)
+    ).body as Page;
+    const byEvaluator = (
+      await app.http().get(url).query({ evaluatorId: named }).set(admin).expect(200)
+    ).body as Page;
+    const byProposal = (await app.http().get(url).query({ proposalId: p1 }).set(admin).expect(200))
+      .body as Page;
+    const draftOnly = (await app.http().get(url).query({ proposalId: p2 }).set(admin).expect(200))
+      .body as Page;
+    const refused = await Promise.all(
+      [
+        evaluator(named),
+        app.issuer.headers(['local_admin'], { institutionId: `inst_${p1}` }),
+        app.issuer.headers(['panelist']),
+      ].map(
+        async (headers) =>
+          (
+            await app
+              .http()
+              .get(url)
+              .set(await headers)
+          ).status,
+      ),
+    );
+    const tooLarge = await app.http().get(url).query({ pageSize: 201 }).set(admin);
+
+    const byId = new Map(all.items.map((i) => [i.evaluatorId, i]));
+    expect(all.items).toHaveLength(2);
+    expect(all.nextAfter).toBeNull();
+    expect(byId.get(named)).toMatchObject({
+      proposalId: p1,
+      title: proposalSnapshotExample.title,
+      evaluatorName: 'Dr. Sari Wulandari',
+      criteria: [
+        { criterionId: 'novelty', score: 80 },
+        { criterionId: 'effectiveness', score: 90 },
+      ],
+      weightedScore: 85,
+      reopened: false,
+    });
+    expect(byId.get(unnamed)).toMatchObject({
+      proposalId: p1,
+      evaluatorName: null,
+      criteria: [
+        { criterionId: 'novelty', score: 70 },
+        { criterionId: 'effectiveness', score: 70 },
+      ],
+      weightedScore: 70,
+      reopened: true,
+    });
+    expect([first.items.length, second.items.length, second.nextAfter]).toEqual([1, 1, null]);
+    expect([...first.items, ...second.items].map((i) => i.evaluatorId).sort()).toEqual(
+      [named, unnamed].sort(),
+    );
+    expect(byEvaluator.items.map((i) => i.proposalId)).toEqual([p1]);
+    expect(byProposal.items.map((i) => i.evaluatorId).sort()).toEqual([named, unnamed].sort());
+    expect(draftOnly.items).toEqual([]);
+    expect(refused).toEqual([403, 403, 403]);
+    expect([tooLarge.status, error(tooLarge).code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 });
 

@@ -8,17 +8,11 @@ import {
 } from '../institution/institution.schema';
 import { EVALUATION_PROPOSAL_MODEL, type EvaluationProposal } from '../proposal/proposal.schema';
 import { REVIEWER_MODEL, type Reviewer } from '../reviewer/reviewer.schema';
-import { deskSheetId, SCORE_SHEET_MODEL, type ScoreSheet } from '../scoring/score-sheet.schema';
+import { SCORE_SHEET_MODEL, type ScoreSheet } from '../scoring/score-sheet.schema';
 
 export type AssignableProposal = Pick<
   EvaluationProposal,
   '_id' | 'editionId' | 'institutionId' | 'unitId' | 'categoryId' | 'institution'
->;
-
-/** Where a scorer's desk sheet stands, without its criteria and audit trail. */
-export type DeskSheetState = Pick<
-  ScoreSheet,
-  '_id' | 'status' | 'revision' | 'weightedScore' | 'submittedAt'
 >;
 
 const ASSIGNABLE_FIELDS = {
@@ -32,8 +26,7 @@ const ASSIGNABLE_FIELDS = {
 
 /**
  * Read-only access to the projections and sheets other features keep, for what assignment
- * decides on: editions, passed proposals, evaluators, institutions and submitted scores, and
- * where an evaluator's sheets stand for their list.
+ * decides on: editions, passed proposals, evaluators, institutions and submitted scores.
  */
 @Injectable()
 export class AssignmentSourcesRepository {
@@ -107,21 +100,6 @@ export class AssignmentSourcesRepository {
       .lean<InstitutionProjection[]>()
       .exec();
     return new Map(rows.map((r) => [r._id, r]));
-  }
-
-  /**
-   * The desk sheets of these assignments saved so far, in one read. By `_id` alone: every
-   * planner serves that (SecantusDB scans for an `$in` inside a compound key, or beside other
-   * fields), and a desk sheet belongs to its assignment's evaluator.
-   */
-  async deskSheetStates(assignmentIds: readonly string[]): Promise<DeskSheetState[]> {
-    return this.sheets
-      .find(
-        { _id: { $in: assignmentIds.map(deskSheetId) } },
-        { status: 1, revision: 1, weightedScore: 1, submittedAt: 1 },
-      )
-      .lean<DeskSheetState[]>()
-      .exec();
   }
 
   async hasSubmittedDeskScore(

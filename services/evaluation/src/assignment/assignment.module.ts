@@ -9,6 +9,7 @@ import { LeaseModule } from '../lease/lease.module';
 import { EVALUATION_PROPOSAL_MODEL, evaluationProposalSchema } from '../proposal/proposal.schema';
 import { REVIEWER_MODEL, reviewerSchema } from '../reviewer/reviewer.schema';
 import { SCORE_SHEET_MODEL, scoreSheetSchema } from '../scoring/score-sheet.schema';
+import { SheetStandingsRepository } from '../scoring/sheet-standings.repository';
 import {
   ASSIGNMENT_EXCLUSION_MODEL,
   ASSIGNMENT_RUN_MODEL,
@@ -44,6 +45,7 @@ import { RunAssignmentUseCase } from './use-cases/run-assignment.use-case';
   providers: [
     AssignmentRepository,
     AssignmentSourcesRepository,
+    SheetStandingsRepository,
     AssignExtraEvaluatorUseCase,
     RunAssignmentUseCase,
     ListAssignmentsUseCase,

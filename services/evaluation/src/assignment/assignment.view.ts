@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSIGNMENT_CHANGES, ASSIGNMENT_REASONS } from '@kipp/contracts';
 import { scorerProposalView } from '../proposal/scorer-proposal';
+import { sheetStandingView, toSheetStandingView } from '../scoring/sheet-standing';
 import { CONFLICT_KINDS } from './solver/conflicts';
 import type { Assignment } from './assignment.schema';
 import type { AssignmentExplanationView } from './use-cases/get-assignment-explanation.use-case';
@@ -64,16 +65,6 @@ export const endResultView = z.object({
   replacement: assignmentView.nullable(),
 });
 
-/** Where the evaluator's desk sheet stands: enough for the list, not the sheet itself. */
-const mySheetView = z.object({
-  status: z.enum(['draft', 'submitted']),
-  /** Grows with every save; a draft at revision 1 or more has been worked on. */
-  revision: z.number(),
-  /** Null while a draft misses criteria. */
-  weightedScore: z.number().nullable(),
-  submittedAt: z.string().nullable(),
-});
-
 export const myAssignmentsView = z.object({
   items: z.array(
     z.object({
@@ -85,7 +76,7 @@ export const myAssignmentsView = z.object({
       deadline: z.string().nullable(),
       proposal: scorerProposalView.nullable(),
       /** Null until the sheet is first saved. */
-      sheet: mySheetView.nullable(),
+      sheet: sheetStandingView.nullable(),
     }),
   ),
 });
@@ -127,14 +118,7 @@ export function toMyAssignmentsView(items: MyAssignment[]): z.infer<typeof myAss
       dueAt: iso(assignment.dueAt),
       deadline: iso(deadline),
       proposal,
-      sheet: sheet
-        ? {
-            status: sheet.status,
-            revision: sheet.revision,
-            weightedScore: sheet.weightedScore,
-            submittedAt: iso(sheet.submittedAt),
-          }
-        : null,
+      sheet: toSheetStandingView(sheet),
     })),
   };
 }

@@ -29,6 +29,15 @@ export class ReviewerRepository {
       .exec();
   }
 
+  /** The reviewers among these account ids (unknown ids are left out). */
+  async findMany(reviewerIds: readonly string[]): Promise<Reviewer[]> {
+    if (reviewerIds.length === 0) return [];
+    return this.model
+      .find({ _id: { $in: [...new Set(reviewerIds)] } })
+      .lean<Reviewer[]>()
+      .exec();
+  }
+
   /** Active reviewers holding `role`, in id order (deterministic for assignment). */
   async listActive(role: ReviewerRole, session?: ClientSession): Promise<Reviewer[]> {
     return this.model

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { hasAnyRole, type AuthenticatedUser } from '@kipp/auth';
 import { requireEvaluatedEdition } from '../edition/evaluated-edition';
 import { institutionShownToEvaluators } from '../proposal/scorer-proposal';
-import { deskSheetId, type ScoreSheet } from './score-sheet.schema';
+import { deskSheetId, panelSheetId, type ScoreSheet } from './score-sheet.schema';
 import { deskScoringWindow, panelScoringWindow, type ScoringWindow } from './scoring-window';
 import type { Rubric } from './sheet-rules';
 import { ScoringRepository } from './scoring.repository';
@@ -93,7 +93,7 @@ export class SheetTargetResolver {
     const finalist = await this.repository.findFinalist(editionId, proposalId);
     if (!finalist?.advanced) throw new NotAFinalistError(proposalId);
     return {
-      sheetId: `panel_${editionId}_${proposalId}_${user.accountId}`,
+      sheetId: panelSheetId(editionId, proposalId, user.accountId),
       stage: 'panel',
       editionId,
       proposalId,

@@ -59,6 +59,14 @@ export function deskSheetId(assignmentId: string): string {
   return `desk_${assignmentId}`;
 }
 
+/**
+ * A panel sheet's id: one per edition, finalist and panelist, so a panelist's list reads all
+ * its sheets by `_id` like the evaluator's.
+ */
+export function panelSheetId(editionId: string, proposalId: string, scorerId: string): string {
+  return `panel_${editionId}_${proposalId}_${scorerId}`;
+}
+
 export const scoreSheetSchema = new Schema<ScoreSheet>(
   {
     _id: { type: String, required: true },
@@ -83,3 +91,5 @@ scoreSheetSchema.plugin(outboxPlugin);
 scoreSheetSchema.index({ stage: 1, proposalId: 1, scorerId: 1 }, { unique: true });
 // Calibration reads an edition's submitted sheets per stage; progress counts them per scorer.
 scoreSheetSchema.index({ editionId: 1, stage: 1, status: 1, scorerId: 1 });
+// The secretariat's desk scores: an edition's sheets of one evaluator (or all), in id order.
+scoreSheetSchema.index({ editionId: 1, stage: 1, scorerId: 1, _id: 1 });

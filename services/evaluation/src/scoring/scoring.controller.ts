@@ -5,14 +5,20 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
 import { ApiZodResponse, ZodBody, ZodParams, ZodQuery } from '@kipp/service-kit';
 import type { SheetAddress } from './score-sheet-target';
 import {
+  deskScoresView,
+  myPanelSheetsView,
   progressView,
   sheetStateView,
   sheetView,
+  toDeskScoresView,
+  toMyPanelSheetsView,
   toSheetStateView,
   toSheetView,
 } from './scoring.view';
 import { GetScoreSheetUseCase } from './use-cases/get-score-sheet.use-case';
 import { GetScoringProgressUseCase } from './use-cases/get-scoring-progress.use-case';
+import { ListDeskScoresUseCase } from './use-cases/list-desk-scores.use-case';
+import { ListMyPanelSheetsUseCase } from './use-cases/list-my-panel-sheets.use-case';
 import { SaveScoreSheetUseCase } from './use-cases/save-score-sheet.use-case';
 import { SubmitScoreSheetUseCase } from './use-cases/submit-score-sheet.use-case';
 
@@ -21,6 +27,12 @@ const assignmentParams = z.strictObject({ assignmentId: id });
 const panelParams = z.strictObject({ editionId: id, proposalId: id });
 const editionParams = z.strictObject({ editionId: id });
 const myProgressQuery = z.strictObject({ editionId: id.optional() });
+const deskScoresQuery = z.strictObject({
+  evaluatorId: id.optional(),
+  proposalId: id.optional(),
+  after: id.optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
 const saveBody = z.strictObject({
   criteria: z
     .array(
@@ -51,6 +63,8 @@ export class ScoringController {
     private readonly saveSheet: SaveScoreSheetUseCase,
     private readonly submitSheet: SubmitScoreSheetUseCase,
     private readonly getProgress: GetScoringProgressUseCase,
+    private readonly listMyPanelSheets: ListMyPanelSheetsUseCase,
+    private readonly listDeskScores: ListDeskScoresUseCase,
   ) {}
 
   @Get('assignments/:assignmentId/sheet')
@@ -84,6 +98,16 @@ export class ScoringController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<SheetStateView> {
     return this.submit(desk(params.assignmentId), body.expectedRevision, user);
+  }
+
+  @Get('editions/:editionId/panel-sheets')
+  @Roles('panelist')
+  @ApiZodResponse(HttpStatus.OK, myPanelSheetsView)
+  async listPanel(
+    @ZodParams(editionParams) params: z.infer<typeof editionParams>,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<z.infer<typeof myPanelSheetsView>> {
+    return toMyPanelSheetsView(await this.listMyPanelSheets.execute(params.editionId, user));
   }
 
   @Get('editions/:editionId/panel-sheets/:proposalId')
@@ -124,6 +148,17 @@ export class ScoringController {
   @ApiZodResponse(HttpStatus.OK, progressView)
   editionProgress(@ZodParams(editionParams) params: z.infer<typeof editionParams>) {
     return this.getProgress.execute({ editionId: params.editionId });
+  }
+
+  @Get('editions/:editionId/desk-scores')
+  @Roles('national_admin')
+  @ApiZodResponse(HttpStatus.OK, deskScoresView)
+  async deskScores(
+    @ZodParams(editionParams) params: z.infer<typeof editionParams>,
+    @ZodQuery(deskScoresQuery) query: z.infer<typeof deskScoresQuery>,
+  ): Promise<z.infer<typeof deskScoresView>> {
+    const { pageSize, ...filter } = query;
+    return toDeskScoresView(await this.listDeskScores.execute(params.editionId, filter, pageSize));
   }
 
   @Get('me/scoring/progress')

@@ -34,6 +34,26 @@ export interface ScorerProgress {
   readonly submitted: number;
 }
 
+/** A submitted desk sheet as the secretariat lists it, without its audit trail. */
+export type SubmittedDeskSheet = Pick<
+  ScoreSheet,
+  | '_id'
+  | 'proposalId'
+  | 'scorerId'
+  | 'status'
+  | 'criteria'
+  | 'submissions'
+  | 'submittedAt'
+  | 'submittedWeightedScore'
+>;
+
+export interface DeskSheetFilter {
+  readonly evaluatorId?: string;
+  readonly proposalId?: string;
+  /** Keyset: only sheets with a larger id. */
+  readonly after?: string;
+}
+
 /** Assignments that still count as work given to the evaluator. */
 const COUNTED_ASSIGNMENT_STATUSES = ['active', 'completed'];
 
@@ -113,6 +133,50 @@ export class ScoringRepository {
       )
       .exec();
     return result.modifiedCount === 1;
+  }
+
+  /**
+   * An edition's desk sheets submitted at least once, in id order from `filter.after`, at
+   * most `limit`; a reopened sheet is among them (its last submission still counts).
+   */
+  async submittedDeskSheets(
+    editionId: string,
+    filter: DeskSheetFilter,
+    limit: number,
+  ): Promise<SubmittedDeskSheet[]> {
+    return this.sheets
+      .find(
+        {
+          editionId,
+          stage: 'desk',
+          ...(filter.evaluatorId ? { scorerId: filter.evaluatorId } : {}),
+          ...(filter.proposalId ? { proposalId: filter.proposalId } : {}),
+          ...(filter.after ? { _id: { $gt: filter.after } } : {}),
+          submissions: { $gt: 0 },
+        },
+        {
+          proposalId: 1,
+          scorerId: 1,
+          status: 1,
+          criteria: 1,
+          submissions: 1,
+          submittedAt: 1,
+          submittedWeightedScore: 1,
+        },
+      )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<SubmittedDeskSheet[]>()
+      .exec();
+  }
+
+  /** The audit trails of these sheets (read only for the reopened ones of a page). */
+  async audits(sheetIds: readonly string[]): Promise<Pick<ScoreSheet, '_id' | 'audit'>[]> {
+    if (sheetIds.length === 0) return [];
+    return this.sheets
+      .find({ _id: { $in: [...sheetIds] } }, { audit: 1 })
+      .lean<Pick<ScoreSheet, '_id' | 'audit'>[]>()
+      .exec();
   }
 
   /** Assignments counted per evaluator of an edition (or one evaluator). */

@@ -40,6 +40,6 @@ import { PublishStageUseCase } from './use-cases/publish-stage.use-case';
     ListPublicFinalistsUseCase,
     GetInstitutionResultsUseCase,
   ],
-  exports: [StageRepository],
+  exports: [StageRepository, ListPublicFinalistsUseCase],
 })
 export class StageModule {}

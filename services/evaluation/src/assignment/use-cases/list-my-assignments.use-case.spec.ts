@@ -6,7 +6,9 @@ import {
   DESK_ENDS,
   evaluator as evaluatorUser,
 } from '../../scoring/testing/in-memory-scoring';
-import type { AssignmentSourcesRepository, DeskSheetState } from '../assignment-sources.repository';
+import type { SheetStanding } from '../../scoring/sheet-standing';
+import type { SheetStandingsRepository } from '../../scoring/sheet-standings.repository';
+import type { AssignmentSourcesRepository } from '../assignment-sources.repository';
 import type { AssignmentRepository } from '../assignment.repository';
 import type { Assignment } from '../assignment.schema';
 import { ListMyAssignmentsUseCase } from './list-my-assignments.use-case';
@@ -24,21 +26,26 @@ function edition(editionId: string): EditionProjection | null {
   return known;
 }
 
-function setup(own: Assignment[], sheets: DeskSheetState[]) {
+function setup(own: Assignment[], sheets: SheetStanding[]) {
   const sheetReads: (readonly string[])[] = [];
   const assignments = {
     list: () => Promise.resolve(own),
   } as unknown as AssignmentRepository;
   const sources = {
     proposalsByIds: () => Promise.resolve([]),
-    deskSheetStates: (assignmentIds: readonly string[]) => {
-      sheetReads.push(assignmentIds);
-      return Promise.resolve(sheets);
-    },
     edition: (editionId: string) => Promise.resolve(edition(editionId)),
     institutionsByIds: () => Promise.resolve(new Map()),
   } as unknown as AssignmentSourcesRepository;
-  return { useCase: new ListMyAssignmentsUseCase(assignments, sources), sheetReads };
+  const standings = {
+    byIds: (sheetIds: readonly string[]) => {
+      sheetReads.push(sheetIds);
+      return Promise.resolve(sheets);
+    },
+  } as unknown as SheetStandingsRepository;
+  return {
+    useCase: new ListMyAssignmentsUseCase(assignments, sources, standings),
+    sheetReads,
+  };
 }
 
 describe('ListMyAssignmentsUseCase', () => {
@@ -60,7 +67,7 @@ describe('ListMyAssignmentsUseCase', () => {
 
     const items = await useCase.execute(evaluator);
 
-    expect(sheetReads).toEqual([['asg_1', 'asg_2', 'asg_3']]);
+    expect(sheetReads).toEqual([['desk_asg_1', 'desk_asg_2', 'desk_asg_3']]);
     expect(items.map((i) => [i.assignment._id, i.sheet?.status ?? null])).toEqual([
       ['asg_1', 'draft'],
       ['asg_2', 'submitted'],

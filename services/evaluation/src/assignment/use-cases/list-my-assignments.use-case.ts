@@ -9,7 +9,9 @@ import {
 } from '../../proposal/scorer-proposal';
 import { deskSheetId } from '../../scoring/score-sheet.schema';
 import { deskScoringWindow } from '../../scoring/scoring-window';
-import { AssignmentSourcesRepository, type DeskSheetState } from '../assignment-sources.repository';
+import type { SheetStanding } from '../../scoring/sheet-standing';
+import { SheetStandingsRepository } from '../../scoring/sheet-standings.repository';
+import { AssignmentSourcesRepository } from '../assignment-sources.repository';
 import { AssignmentRepository } from '../assignment.repository';
 import type { Assignment } from '../assignment.schema';
 
@@ -18,7 +20,7 @@ export interface MyAssignment {
   /** Null while the proposal's snapshot is not known here. */
   proposal: ScorerProposal | null;
   /** The evaluator's desk sheet for it; null until it is first saved. */
-  sheet: DeskSheetState | null;
+  sheet: SheetStanding | null;
   /** Until when the sheet accepts scores, as the sheet itself tells; null without a plan. */
   deadline: Date | null;
 }
@@ -51,6 +53,7 @@ export class ListMyAssignmentsUseCase {
   constructor(
     private readonly assignments: AssignmentRepository,
     private readonly sources: AssignmentSourcesRepository,
+    private readonly standings: SheetStandingsRepository,
   ) {}
 
   async execute(user: AuthenticatedUser): Promise<MyAssignment[]> {
@@ -59,7 +62,7 @@ export class ListMyAssignmentsUseCase {
     const proposalIds = [...new Set(own.map((a) => a.proposalId))];
     const [proposalRows, sheetRows] = await Promise.all([
       this.sources.proposalsByIds(proposalIds),
-      this.sources.deskSheetStates(own.map((a) => a._id)),
+      this.standings.byIds(own.map((a) => deskSheetId(a._id))),
     ]);
     const proposals = new Map(proposalRows.map((p) => [p._id, p]));
     const sheets = new Map(sheetRows.map((s) => [s._id, s]));
