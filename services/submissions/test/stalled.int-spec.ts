@@ -3,7 +3,12 @@ import { getModelToken } from '@nestjs/mongoose';
 import mongoose, { type Model } from 'mongoose';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { ALL_EVENTS, editionConfigurationExample, ProposalStalledV1 } from '@kipp/contracts';
+import {
+  ALL_EVENTS,
+  editionConfigurationExample,
+  ProposalNudgedV1,
+  ProposalStalledV1,
+} from '@kipp/contracts';
 import { createServiceApp } from '@kipp/service-kit';
 import {
   createTestTopics,
@@ -49,6 +54,10 @@ describe('submissions service: stuck drafts', () => {
   const database = uniqueName('submissions');
   const editionId = uniqueName('ed');
   const closesAt = new Date(Date.now() + 2 * HOUR);
+  // Nudges by hand use editions the detector leaves alone: one closing in a month, one closed.
+  const laterEditionId = uniqueName('ed');
+  const laterClosesAt = new Date(Date.now() + 30 * DAY);
+  const closedEditionId = uniqueName('ed');
 
   async function startReplica(): Promise<INestApplication<App>> {
     const config = loadSubmissionsConfig({
@@ -87,21 +96,32 @@ describe('submissions service: stuck drafts', () => {
   beforeAll(async () => {
     topics = await createTestTopics(ALL_EVENTS);
     issuer = await TestIssuer.publish(topics);
-    reader = await TopicReader.start([topics.topicOf(ProposalStalledV1)]);
+    reader = await TopicReader.start([
+      topics.topicOf(ProposalStalledV1),
+      topics.topicOf(ProposalNudgedV1),
+    ]);
     replicas = [await startReplica(), await startReplica()];
     const [first] = replicas;
     if (!first) throw new Error('no replica started');
     proposals = first.get<Model<Proposal>>(getModelToken(PROPOSAL_MODEL));
     editions = first.get<Model<EditionProjection>>(getModelToken(EDITION_PROJECTION_MODEL));
 
-    await editions.create({
-      _id: editionId,
-      configuration: { ...editionConfigurationExample, editionId },
-      revision: 1,
-      currentPhase: 'submission',
-      submissionOpensAt: new Date(Date.now() - 30 * DAY),
-      submissionClosesAt: closesAt,
-    });
+    await editions.create(
+      (
+        [
+          [editionId, closesAt],
+          [laterEditionId, laterClosesAt],
+          [closedEditionId, new Date(Date.now() - DAY)],
+        ] as const
+      ).map(([_id, submissionClosesAt]) => ({
+        _id,
+        configuration: { ...editionConfigurationExample, editionId: _id },
+        revision: 1,
+        currentPhase: 'submission',
+        submissionOpensAt: new Date(Date.now() - 30 * DAY),
+        submissionClosesAt,
+      })),
+    );
     await proposals.create([
       proposal('prop_a_draft', 'inst_a', 'draft', 5),
       proposal('prop_a_submitted', 'inst_a', 'submitted', 2),
@@ -109,6 +129,10 @@ describe('submissions service: stuck drafts', () => {
       proposal('prop_b_returned', 'inst_b', 'returned', 9),
       proposal('prop_b_draft', 'inst_b', 'draft', 3),
       proposal('prop_b_withdrawn', 'inst_b', 'withdrawn', 20),
+      { ...proposal('prop_c_draft', 'inst_c', 'draft', 4), editionId: laterEditionId },
+      { ...proposal('prop_c_returned', 'inst_c', 'returned', 1), editionId: laterEditionId },
+      { ...proposal('prop_c_submitted', 'inst_c', 'submitted', 1), editionId: laterEditionId },
+      { ...proposal('prop_c_closed', 'inst_c', 'draft', 6), editionId: closedEditionId },
     ]);
   });
 
@@ -254,5 +278,125 @@ describe('submissions service: stuck drafts', () => {
       .set(admin)
       .expect(404);
     expect(unknown.body).toMatchObject({ error: { code: 'EDITION_NOT_KNOWN' } });
+  });
+
+  describe('a nudge by hand', () => {
+    const path = (proposalId: string) => `/proposals/${proposalId}/nudge`;
+    const localAdminOf = (institutionId: string) =>
+      issuer.headers(['local_admin'], { institutionId });
+
+    function nudgedPayloads(proposalId: string) {
+      return reader
+        .on(topics.topicOf(ProposalNudgedV1))
+        .filter((message) => message.key === proposalId)
+        .map((message) => (JSON.parse(message.value ?? '{}') as { payload: unknown }).payload);
+    }
+
+    it('should publish the nudge with the trimmed message keyed by proposal when the local admin nudges a draft', async () => {
+      const headers = await localAdminOf('inst_c');
+      const response = await request(replicas[0]!.getHttpServer())
+        .post(path('prop_c_draft'))
+        .set(headers)
+        .send({ message: '  Mohon lengkapi bagian keberlanjutan.  ' })
+        .expect(200);
+      const body = response.body as { nudgedAt: string; nextAllowedAt: string };
+      expect(body).toMatchObject({
+        proposalId: 'prop_c_draft',
+        message: 'Mohon lengkapi bagian keberlanjutan.',
+      });
+      expect(Date.parse(body.nextAllowedAt) - Date.parse(body.nudgedAt)).toBe(DAY);
+
+      await eventually(() => expect(nudgedPayloads('prop_c_draft')).toHaveLength(1));
+      expect(nudgedPayloads('prop_c_draft')[0]).toEqual({
+        proposalId: 'prop_c_draft',
+        editionId: laterEditionId,
+        institutionId: 'inst_c',
+        unitId: 'inst_c_unit',
+        title: 'Inovasi prop_c_draft',
+        message: 'Mohon lengkapi bagian keberlanjutan.',
+        nudgedBy: { kind: 'account', accountId: expect.any(String) as unknown },
+        nudgedAt: body.nudgedAt,
+        closesAt: laterClosesAt.toISOString(),
+      });
+    });
+
+    it('should let one of two replicas through and answer NUDGE_TOO_SOON to the other and to a later try within the day', async () => {
+      const headers = await localAdminOf('inst_c');
+      const responses = await Promise.all(
+        replicas.map((app) =>
+          request(app.getHttpServer()).post(path('prop_c_returned')).set(headers).send({}),
+        ),
+      );
+      expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+      const [accepted] = responses.filter((response) => response.status === 200);
+      const expectedNext = (accepted!.body as { nextAllowedAt: string }).nextAllowedAt;
+      for (const refused of [
+        responses.find((response) => response.status === 409)!,
+        await request(replicas[1]!.getHttpServer())
+          .post(path('prop_c_returned'))
+          .set(headers)
+          .send({ message: 'lagi' })
+          .expect(409),
+      ]) {
+        expect(refused.body).toMatchObject({
+          error: { code: 'NUDGE_TOO_SOON', details: { nextAllowedAt: expectedNext } },
+        });
+      }
+      await eventually(() => expect(nudgedPayloads('prop_c_returned')).toHaveLength(1));
+      expect(nudgedPayloads('prop_c_returned')[0]).toMatchObject({ message: null });
+    });
+
+    it('should answer 404 to another institution’s local admin, 403 to a unit operator and 400 to a long message', async () => {
+      const server = replicas[0]!.getHttpServer();
+      const other = await request(server)
+        .post(path('prop_c_submitted'))
+        .set(await localAdminOf('inst_a'))
+        .send({})
+        .expect(404);
+      expect(other.body).toMatchObject({ error: { code: 'PROPOSAL_NOT_FOUND' } });
+      const missing = await request(server)
+        .post(path('prop_missing'))
+        .set(await localAdminOf('inst_c'))
+        .send({})
+        .expect(404);
+      expect(missing.body).toMatchObject({ error: { code: 'PROPOSAL_NOT_FOUND' } });
+      const operator = await issuer.headers(['unit_operator'], {
+        institutionId: 'inst_c',
+        unitId: 'inst_c_unit',
+      });
+      await request(server).post(path('prop_c_submitted')).set(operator).send({}).expect(403);
+      const long = await request(server)
+        .post(path('prop_c_submitted'))
+        .set(await localAdminOf('inst_c'))
+        .send({ message: 'x'.repeat(1001) })
+        .expect(400);
+      expect(long.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    });
+
+    it('should answer 409 when the proposal is with the local admin or the submission has closed', async () => {
+      const server = replicas[0]!.getHttpServer();
+      const headers = await localAdminOf('inst_c');
+      const submitted = await request(server)
+        .post(path('prop_c_submitted'))
+        .set(headers)
+        .send({})
+        .expect(409);
+      expect(submitted.body).toMatchObject({
+        error: { code: 'PROPOSAL_STATUS_CONFLICT', details: { status: 'submitted' } },
+      });
+      const closed = await request(server)
+        .post(path('prop_c_closed'))
+        .set(headers)
+        .send({})
+        .expect(409);
+      expect(closed.body).toMatchObject({ error: { code: 'SUBMISSION_CLOSED' } });
+      const stored = await proposals
+        .find({ _id: { $in: ['prop_c_submitted', 'prop_c_closed'] } })
+        .lean<Proposal[]>()
+        .exec();
+      expect(stored.map((proposal) => proposal.manualNudgedAt)).toEqual([null, null]);
+      expect(nudgedPayloads('prop_c_submitted')).toEqual([]);
+      expect(nudgedPayloads('prop_c_closed')).toEqual([]);
+    });
   });
 });

@@ -49,6 +49,6 @@ import { GetQuotaUsageUseCase } from './use-cases/get-quota-usage.use-case';
     ForwardProposalUseCase,
     WithdrawProposalUseCase,
   ],
-  exports: [ProposalRepository],
+  exports: [ProposalRepository, ProposalLoader, SubmissionWindow],
 })
 export class ProposalModule {}

@@ -77,6 +77,8 @@ export interface Proposal extends OutboxFields {
   eligibilityCheckedAt: Date | null;
   /** Stuck-draft nudges already sent, by threshold name (e.g. "7d"), so each fires once. */
   stalledNotices: string[];
+  /** When the local admin last reminded the unit by hand; at most one such nudge a day. */
+  manualNudgedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -140,6 +142,7 @@ export const proposalSchema = new Schema<Proposal>(
     eligibility: { type: Schema.Types.Mixed, default: [] },
     eligibilityCheckedAt: { type: Date, default: null },
     stalledNotices: { type: [String], default: [] },
+    manualNudgedAt: { type: Date, default: null },
   },
   // Content changes are guarded by `revision` in the update filter, not mongoose's __v.
   { ...schemaOptions('proposals'), optimisticConcurrency: false },

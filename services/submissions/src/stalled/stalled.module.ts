@@ -1,7 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EDITION_PROJECTION_MODEL, editionProjectionSchema } from '../edition/edition.schema';
+import { EditionModule } from '../edition/edition.module';
+import { ProposalModule } from '../proposal/proposal.module';
 import { PROPOSAL_MODEL, proposalSchema } from '../proposal/proposal.schema';
+import { ProposalNudgeController } from './proposal-nudge.controller';
 import type { StalledThreshold } from './stalled-thresholds';
 import { StalledController } from './stalled.controller';
 import { STALLED_OPTIONS, type StalledOptions } from './stalled.options';
@@ -9,6 +12,7 @@ import { StalledRepository } from './stalled.repository';
 import { StalledScheduler } from './stalled.scheduler';
 import { DetectStalledProposalsUseCase } from './use-cases/detect-stalled-proposals.use-case';
 import { GetDraftsReportUseCase } from './use-cases/get-drafts-report.use-case';
+import { NudgeProposalUseCase } from './use-cases/nudge-proposal.use-case';
 
 export interface StalledModuleConfig {
   readonly STALLED_SCAN_ENABLED: boolean;
@@ -18,7 +22,10 @@ export interface StalledModuleConfig {
 
 const SCAN_BATCH_SIZE = 200;
 
-/** Stuck drafts: the detector that nudges them before the close, and the drafts report. */
+/**
+ * Stuck drafts: the detector that nudges them before the close, the local admin's nudge by
+ * hand, and the drafts report.
+ */
 @Module({})
 export class StalledModule {
   static register(config: StalledModuleConfig): DynamicModule {
@@ -31,17 +38,20 @@ export class StalledModule {
     return {
       module: StalledModule,
       imports: [
+        EditionModule,
+        ProposalModule,
         MongooseModule.forFeature([
           { name: PROPOSAL_MODEL, schema: proposalSchema },
           { name: EDITION_PROJECTION_MODEL, schema: editionProjectionSchema },
         ]),
       ],
-      controllers: [StalledController],
+      controllers: [StalledController, ProposalNudgeController],
       providers: [
         { provide: STALLED_OPTIONS, useValue: options },
         StalledRepository,
         DetectStalledProposalsUseCase,
         GetDraftsReportUseCase,
+        NudgeProposalUseCase,
         StalledScheduler,
       ],
     };

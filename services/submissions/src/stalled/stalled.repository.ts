@@ -2,8 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { pushToOutbox, type PendingEvent } from '@kipp/messaging';
+import { unsetOrAtMost } from '@kipp/mongo';
 import { EDITION_PROJECTION_MODEL, type EditionProjection } from '../edition/edition.schema';
-import { PROPOSAL_MODEL, type Proposal, type ProposalStatus } from '../proposal/proposal.schema';
+import {
+  EDITABLE_STATUSES,
+  PROPOSAL_MODEL,
+  type Proposal,
+  type ProposalStatus,
+} from '../proposal/proposal.schema';
+import { latestNudgeAllowing } from './manual-nudge';
 
 /** Statuses in which a proposal has not reached the ministry and someone must still act. */
 export const SITTING_STATUSES: readonly ProposalStatus[] = ['draft', 'returned', 'submitted'];
@@ -95,6 +102,25 @@ export class StalledRepository {
           stalledNotices: { $ne: threshold },
         },
         { $addToSet: { stalledNotices: threshold }, $push: pushToOutbox([event]) },
+      )
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
+  /**
+   * Records a manual nudge at `now` and queues its event in one conditional write: only
+   * while the proposal is with the unit (draft or returned) and was not nudged by hand in
+   * the last day. Of two local admins clicking at once exactly one wins.
+   */
+  async markNudgedByHand(proposalId: string, now: Date, event: PendingEvent): Promise<boolean> {
+    const result = await this.proposals
+      .updateOne(
+        {
+          _id: proposalId,
+          status: { $in: EDITABLE_STATUSES },
+          manualNudgedAt: unsetOrAtMost(latestNudgeAllowing(now)),
+        },
+        { $set: { manualNudgedAt: now }, $push: pushToOutbox([event]) },
       )
       .exec();
     return result.modifiedCount === 1;

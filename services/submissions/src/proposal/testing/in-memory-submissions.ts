@@ -94,6 +94,7 @@ export function aProposal(overrides: Partial<Proposal> = {}): Proposal {
     eligibility: [],
     eligibilityCheckedAt: null,
     stalledNotices: [],
+    manualNudgedAt: null,
     outbox: [],
     createdAt: new Date('2027-02-05T00:00:00.000Z'),
     updatedAt: new Date('2027-02-05T00:00:00.000Z'),

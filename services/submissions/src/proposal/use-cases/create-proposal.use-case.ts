@@ -72,6 +72,7 @@ export class CreateProposalUseCase {
       eligibility: [],
       eligibilityCheckedAt: now,
       stalledNotices: [],
+      manualNudgedAt: null,
     };
     draft.eligibility = await this.eligibility.run(draft, edition);
     return this.proposals.insert(draft);
