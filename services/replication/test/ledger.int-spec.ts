@@ -264,7 +264,7 @@ describe('replication service: the replication ledger', () => {
     expect(await links().countDocuments({ adopterInstitutionId: world.adopter })).toBe(1);
   });
 
-  it('should confirm a link countersigned by the origin and show it publicly without evidence', async () => {
+  it('should confirm a link countersigned by the origin and show it publicly, named, without evidence', async () => {
     const world = await seed();
     const link = await registered(world);
     const publicBefore = await app
@@ -294,6 +294,7 @@ describe('replication service: the replication ledger', () => {
     expect(replications[0]).toMatchObject({
       replicationId: link.replicationId,
       adopterInstitutionId: world.adopter,
+      adopterInstitutionName: 'Kota Yogyakarta',
       originInstitutionId: world.origin,
       adopterProvinceCode: '34',
       status: 'plan',

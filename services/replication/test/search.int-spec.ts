@@ -1,5 +1,6 @@
 import { InstitutionRegisteredV1 } from '@kipp/contracts';
 import { eventually } from '@kipp/testing';
+import { INSTITUTION_ENTRY_MODEL } from '../src/directory/directory.schema';
 import { forwardAndAward, registered, snapshot } from './catalogue-fixtures';
 import { startReplicationApp, type ReplicationTestApp } from './replication-test-app';
 
@@ -17,6 +18,16 @@ interface Row {
   status: string;
   publishedAt: string;
   updatedAt: string;
+}
+interface InstitutionMatches {
+  items: {
+    institutionId: string;
+    name: string;
+    type: string;
+    provinceCode: string | null;
+    innovations: number;
+  }[];
+  total: number;
 }
 interface Page {
   items: Row[];
@@ -98,6 +109,13 @@ describe('public search and open data', () => {
         type: 'province',
         provinceCode: '33',
       }),
+      // In the registry, without an innovation (until the lookup's cache spec gives it one).
+      registered({
+        institutionId: 'inst_bdl',
+        name: 'Pemerintah Kota Bandar Lampung',
+        type: 'city',
+        provinceCode: '18',
+      }),
     );
     for (const seed of seeds) await forwardAndAward(app, seed.snap, seed.year, [...seed.tiers]);
     // Every innovation searchable with its content and its institution's name.
@@ -122,6 +140,30 @@ describe('public search and open data', () => {
   }
   const titles = async (query: Record<string, string>) =>
     (await search(query)).items.map((r) => r.title);
+
+  /**
+   * A repeated call is answered from Redis (with the same body); once `change` is handled
+   * the cached answer is dropped and the next one, read from the database, passes `fresh`.
+   */
+  async function expectCachedUntilChanged(
+    path: string,
+    query: Record<string, string>,
+    change: () => Promise<void>,
+    fresh: (body: unknown) => void,
+  ): Promise<void> {
+    const first = await app.http().get(path).query(query).expect(200);
+    expect(first.headers['x-cache']).toBe('miss');
+    const second = await app.http().get(path).query(query).expect(200);
+    expect(second.headers['x-cache']).toBe('hit');
+    expect(second.body).toEqual(first.body);
+    await change();
+    const after = await eventually(async () => {
+      const res = await app.http().get(path).query(query).expect(200);
+      fresh(res.body);
+      return res;
+    });
+    expect(after.headers['x-cache']).toBe('miss');
+  }
 
   describe('filters, sorting and paging', () => {
     it('should sort by the latest award year by default, then title', async () => {
@@ -204,32 +246,128 @@ describe('public search and open data', () => {
     });
   });
 
+  describe('institution lookup', () => {
+    async function lookup(query: Record<string, string>) {
+      const res = await app.http().get('/public/institutions').query(query).expect(200);
+      return { body: res.body as InstitutionMatches, cache: res.headers['x-cache'] };
+    }
+    const names = async (query: Record<string, string>) =>
+      (await lookup(query)).body.items.map((i) => i.name);
+
+    beforeAll(async () => {
+      // The institution without innovations is in the registry projection.
+      await eventually(async () => {
+        expect(await app.model(INSTITUTION_ENTRY_MODEL).exists({ _id: 'inst_bdl' })).toBeTruthy();
+      });
+    });
+
+    it('should name only institutions with innovations, with their innovation count', async () => {
+      const { body } = await lookup({ q: 'kota band' });
+      expect(body).toEqual({
+        items: [
+          {
+            institutionId: 'inst_bdg',
+            name: 'Pemerintah Kota Bandung',
+            type: 'city',
+            provinceCode: '32',
+            innovations: 1,
+          },
+        ],
+        total: 1,
+      });
+      expect((await lookup({ q: 'sleman' })).body.items[0]).toMatchObject({
+        institutionId: 'inst_slm',
+        innovations: 2,
+      });
+    });
+
+    it.each([
+      ['KAB. sleman', ['Pemerintah Kabupaten Sleman']],
+      ['jawa teng', ['Pemerintah Provinsi Jawa Tengah']],
+      // "ten" starts a word of Jawa Tengah, and is only inside "Kabupaten".
+      ['ten', ['Pemerintah Provinsi Jawa Tengah', 'Pemerintah Kabupaten Sleman']],
+      [
+        'pemerintah',
+        [
+          'Pemerintah Kabupaten Sleman',
+          'Pemerintah Kota Bandung',
+          'Pemerintah Provinsi Jawa Tengah',
+        ],
+      ],
+      ['lampung', []],
+      ['kota sleman', []],
+    ])('should find %j, best match first, then by name', async (q, expected) => {
+      expect(await names({ q })).toEqual(expected);
+    });
+
+    it('should give at most `limit` matches with the total', async () => {
+      const { body } = await lookup({ q: 'pemerintah', limit: '2' });
+      expect(body.items.map((i) => i.institutionId)).toEqual(['inst_slm', 'inst_bdg']);
+      expect(body.total).toBe(3);
+    });
+
+    it('should give ids the search filters by', async () => {
+      const [match] = (await lookup({ q: 'jawa tengah' })).body.items;
+      expect(await titles({ institution: match?.institutionId ?? '' })).toEqual([
+        'Sekolah Lapang Iklim',
+      ]);
+    });
+
+    it('should reject a bad lookup with 400 VALIDATION_FAILED', async () => {
+      for (const query of [
+        {},
+        { q: '   ' },
+        { q: 'x'.repeat(101) },
+        { q: 'kota', limit: '21' },
+        { q: 'kota', page: '2' },
+      ]) {
+        const res = await app.http().get('/public/institutions').query(query).expect(400);
+        expect(res.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+      }
+    });
+
+    it('should answer a repeated lookup from Redis and drop it when an institution gains an innovation', async () => {
+      await expectCachedUntilChanged(
+        '/public/institutions',
+        { q: 'pemerintah kota' },
+        () =>
+          forwardAndAward(
+            app,
+            snapshot('prop_izin', 'inst_bdl', 'Layanan Perizinan Terpadu', {
+              categoryId: 'governance',
+            }),
+            2025,
+            ['finalist'],
+          ),
+        (body) =>
+          expect((body as InstitutionMatches).items.map((i) => [i.name, i.innovations])).toEqual([
+            ['Pemerintah Kota Bandar Lampung', 1],
+            ['Pemerintah Kota Bandung', 1],
+          ]),
+      );
+    });
+  });
+
   describe('the cache', () => {
     it('should answer a repeated search from Redis and drop it when an award arrives', async () => {
-      const query = { q: 'iklim', sort: 'title' };
-      const first = await app.http().get('/public/innovations').query(query).expect(200);
-      expect(first.headers['x-cache']).toBe('miss');
-      const second = await app.http().get('/public/innovations').query(query).expect(200);
-      expect(second.headers['x-cache']).toBe('hit');
-      expect(second.body).toEqual(first.body);
-
-      await forwardAndAward(
-        app,
-        snapshot('prop_iklim_desa', 'inst_bdg', 'Desa Tangguh Iklim', {
-          categoryId: 'environment',
-        }),
-        2026,
-        ['finalist'],
+      await expectCachedUntilChanged(
+        '/public/innovations',
+        { q: 'iklim', sort: 'title' },
+        () =>
+          forwardAndAward(
+            app,
+            snapshot('prop_iklim_desa', 'inst_bdg', 'Desa Tangguh Iklim', {
+              categoryId: 'environment',
+            }),
+            2026,
+            ['finalist'],
+          ),
+        (body) =>
+          expect((body as Page).items.map((r) => r.title)).toEqual([
+            'Desa Tangguh Iklim',
+            'Sekolah Lapang Iklim',
+          ]),
       );
-      const fresh = await eventually(async () => {
-        const res = await app.http().get('/public/innovations').query(query).expect(200);
-        expect((res.body as Page).items.map((r) => r.title)).toEqual([
-          'Desa Tangguh Iklim',
-          'Sekolah Lapang Iklim',
-        ]);
-        return res;
-      });
-      expect(fresh.headers['x-cache']).toBe('miss');
     });
   });
 
@@ -240,6 +378,7 @@ describe('public search and open data', () => {
       expect.arrayContaining([
         '/public/innovations',
         '/public/innovations/{id}',
+        '/public/institutions',
         '/innovations',
         '/public/open-data',
         '/public/open-data/innovations.json',

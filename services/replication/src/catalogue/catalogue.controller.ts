@@ -2,6 +2,7 @@ import { Controller, Get, Header, HttpCode, HttpStatus, Post, Res } from '@nestj
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { INSTITUTION_TYPES } from '@kipp/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@kipp/auth';
 import { ApiZodResponse, Public, ZodBody, ZodParams, ZodQuery } from '@kipp/service-kit';
 import {
@@ -12,6 +13,12 @@ import {
   type InnovationPage,
 } from './innovation.views';
 import { GetInnovationUseCase } from './use-cases/get-innovation.use-case';
+import {
+  lookupInstitutionsQuerySchema,
+  LookupInstitutionsUseCase,
+  type InstitutionMatches,
+  type LookupInstitutionsQuery,
+} from './use-cases/lookup-institutions.use-case';
 import {
   publishChosenBodySchema,
   PublishChosenUseCase,
@@ -25,6 +32,19 @@ import {
 
 const innovationParams = z.strictObject({ id: z.string().min(1).max(64) });
 
+const institutionMatchesView = z.object({
+  items: z.array(
+    z.object({
+      institutionId: z.string().describe('what the `institution` filter of the search takes'),
+      name: z.string(),
+      type: z.enum(INSTITUTION_TYPES),
+      provinceCode: z.string().nullable().describe('BPS code of the province'),
+      innovations: z.number().int().describe('its innovations in the database (at least 1)'),
+    }),
+  ),
+  total: z.number().int().describe('every match; `items` are the best of them'),
+});
+
 /** The public innovation database (SINOVIK): search and records without signing in. */
 @ApiTags('innovations')
 @Controller()
@@ -33,6 +53,7 @@ export class CatalogueController {
     private readonly searchInnovations: SearchInnovationsUseCase,
     private readonly getInnovation: GetInnovationUseCase,
     private readonly publishChosen: PublishChosenUseCase,
+    private readonly lookupInstitutions: LookupInstitutionsUseCase,
   ) {}
 
   @Public()
@@ -46,6 +67,23 @@ export class CatalogueController {
     const answer = await this.searchInnovations.execute(query);
     response.setHeader('X-Cache', answer.cache);
     return answer.page;
+  }
+
+  @Public()
+  @Get('public/institutions')
+  @ApiHeader({ name: 'X-Cache', description: 'hit, miss, or bypass (cache unavailable)' })
+  @ApiZodResponse(
+    HttpStatus.OK,
+    institutionMatchesView,
+    'Institutions with innovations in the database whose name matches, best first',
+  )
+  async institutions(
+    @ZodQuery(lookupInstitutionsQuerySchema) query: LookupInstitutionsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<InstitutionMatches> {
+    const answer = await this.lookupInstitutions.execute(query);
+    response.setHeader('X-Cache', answer.cache);
+    return answer.matches;
   }
 
   @Public()

@@ -14,6 +14,7 @@ import { ApplyInstitutionUseCase } from './use-cases/apply-institution.use-case'
 import { ApplySnapshotUseCase } from './use-cases/apply-snapshot.use-case';
 import { ExportOpenDataUseCase } from './use-cases/export-open-data.use-case';
 import { GetInnovationUseCase } from './use-cases/get-innovation.use-case';
+import { LookupInstitutionsUseCase } from './use-cases/lookup-institutions.use-case';
 import { PublishAwardUseCase } from './use-cases/publish-award.use-case';
 import { PublishChosenUseCase } from './use-cases/publish-chosen.use-case';
 import { SearchInnovationsUseCase } from './use-cases/search-innovations.use-case';
@@ -48,6 +49,7 @@ export class CatalogueModule {
         PublishChosenUseCase,
         SearchInnovationsUseCase,
         GetInnovationUseCase,
+        LookupInstitutionsUseCase,
         ExportOpenDataUseCase,
       ],
       exports: [InnovationStatusWriter, SearchCache, models],

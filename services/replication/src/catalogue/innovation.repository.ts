@@ -180,6 +180,16 @@ export class InnovationRepository {
       .exec();
   }
 
+  /** How many innovations each institution has in the database (institutions with none are absent). */
+  async countByInstitution(): Promise<Map<string, number>> {
+    const groups = await this.innovations
+      .aggregate<{ _id: string; innovations: number }>([
+        { $group: { _id: '$institutionId', innovations: { $sum: 1 } } },
+      ])
+      .exec();
+    return new Map(groups.map((group) => [group._id, group.innovations]));
+  }
+
   async byIds(ids: readonly string[]): Promise<StoredInnovation[]> {
     if (ids.length === 0) return [];
     return this.innovations

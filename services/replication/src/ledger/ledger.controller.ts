@@ -38,7 +38,10 @@ import {
 } from './use-cases/change-replication.use-case';
 import { DownloadReplicationEvidenceUseCase } from './use-cases/download-replication-evidence.use-case';
 import { GetReplicationUseCase } from './use-cases/get-replication.use-case';
-import { ListPublicReplicationsUseCase } from './use-cases/list-public-replications.use-case';
+import {
+  ListPublicReplicationsUseCase,
+  type PublicReplicationLink,
+} from './use-cases/list-public-replications.use-case';
 import {
   listPublicReplicationsQuerySchema,
   listReplicationsQuerySchema,
@@ -62,7 +65,8 @@ const actorView = z.union([
   z.object({ kind: z.literal('account'), accountId: z.string() }),
   z.object({ kind: z.literal('system'), process: z.string() }),
 ]);
-const publicLinkView = z.object({
+/** What both the parties' and the public views show of a link. */
+const linkFields = z.object({
   replicationId: z.string(),
   innovationId: z.string(),
   innovationTitle: z.string(),
@@ -75,7 +79,13 @@ const publicLinkView = z.object({
   recordedAt: z.string(),
   updatedAt: z.string(),
 });
-const linkView = publicLinkView.extend({
+const publicLinkView = linkFields.extend({
+  adopterInstitutionName: z
+    .string()
+    .nullable()
+    .describe("the adopter's name in the institution registry; null until it is known"),
+});
+const linkView = linkFields.extend({
   revision: z.number(),
   originUnitId: z.string().nullable(),
   confirmation: z.enum(REPLICATION_CONFIRMATIONS),
@@ -112,6 +122,7 @@ const publicLinkListView = z.object({
 });
 
 type LinkView = z.infer<typeof linkView>;
+type LinkFields = z.infer<typeof linkFields>;
 type PublicLinkView = z.infer<typeof publicLinkView>;
 
 /** The part of multer's file object (memory storage) that is read here. */
@@ -249,7 +260,11 @@ export class LedgerController {
   }
 }
 
-function toPublicView(link: StoredReplicationLink): PublicLinkView {
+function toPublicView(link: PublicReplicationLink): PublicLinkView {
+  return { ...toFields(link), adopterInstitutionName: link.adopterInstitutionName };
+}
+
+function toFields(link: StoredReplicationLink): LinkFields {
   return {
     replicationId: link._id,
     innovationId: link.innovationId,
@@ -267,7 +282,7 @@ function toPublicView(link: StoredReplicationLink): PublicLinkView {
 
 function toView(link: StoredReplicationLink): LinkView {
   return {
-    ...toPublicView(link),
+    ...toFields(link),
     revision: link.revision,
     originUnitId: link.originUnitId,
     confirmation: link.confirmation,
