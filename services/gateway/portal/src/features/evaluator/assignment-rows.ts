@@ -1,5 +1,10 @@
 import type { ApiClient } from '../../api/client';
-import { evaluatorApi, type MyAssignment, type ScoreSheet } from './evaluator-api';
+import {
+  evaluatorApi,
+  type MyAssignment,
+  type MyPanelSheet,
+  type SheetStanding,
+} from './evaluator-api';
 import { scoringStatus, type ScoringStatus } from './scoring';
 
 /** One line of "my evaluations": a desk assignment or a finalist on the panel's list. */
@@ -23,11 +28,11 @@ export const STATUS_ORDER: readonly ScoringStatus[] = ['scored', 'in-progress', 
 
 export type StatusFilter = ScoringStatus | 'all';
 
-function fromSheet(sheet: ScoreSheet): Pick<EvaluationRow, 'status' | 'score' | 'deadline'> {
+/** Where a line stands as its list tells it: no sheet read. */
+function standing(sheet: SheetStanding | null): Pick<EvaluationRow, 'status' | 'score'> {
   return {
     status: scoringStatus(sheet),
-    score: sheet.status === 'submitted' ? sheet.submittedWeightedScore : null,
-    deadline: sheet.deadline,
+    score: sheet?.status === 'submitted' ? sheet.weightedScore : null,
   };
 }
 
@@ -43,8 +48,7 @@ export function deskRow(item: MyAssignment): EvaluationRow {
     title: item.proposal?.title ?? null,
     categoryId: item.proposal?.categoryId ?? null,
     groupId: item.proposal?.groupId ?? null,
-    status: scoringStatus(item.sheet),
-    score: item.sheet?.status === 'submitted' ? item.sheet.weightedScore : null,
+    ...standing(item.sheet),
     deadline: item.deadline ?? item.dueAt,
   };
 }
@@ -55,34 +59,35 @@ export async function loadDeskRows(api: ApiClient, signal?: AbortSignal): Promis
   return items.map(deskRow);
 }
 
-/** The edition's current finalists, each with the caller's panel sheet. */
+/** A finalist's line on the panel's list, with the caller's sheet as the list tells it. */
+export function panelRow(
+  editionId: string,
+  item: MyPanelSheet,
+  deadline: string | null,
+): EvaluationRow {
+  return {
+    key: item.proposalId,
+    stage: 'panel',
+    to: `/evaluator/panel/${encodeURIComponent(editionId)}/${encodeURIComponent(item.proposalId)}`,
+    assignmentId: null,
+    editionId,
+    proposalId: item.proposalId,
+    title: item.title,
+    categoryId: item.categoryId,
+    groupId: item.groupId,
+    ...standing(item.sheet),
+    deadline,
+  };
+}
+
+/** The edition's current finalists with the caller's panel sheets: one request, no sheet read. */
 export async function loadPanelRows(
   api: ApiClient,
   editionId: string,
   signal?: AbortSignal,
 ): Promise<EvaluationRow[]> {
-  const { finalists } = await evaluatorApi.currentFinalists(api, editionId, signal);
-  return Promise.all(
-    finalists.map(async (finalist) => {
-      const sheet = await evaluatorApi.sheet(
-        api,
-        { stage: 'panel', editionId, proposalId: finalist.proposalId },
-        signal,
-      );
-      return {
-        key: finalist.proposalId,
-        stage: 'panel' as const,
-        to: `/evaluator/panel/${encodeURIComponent(editionId)}/${encodeURIComponent(finalist.proposalId)}`,
-        assignmentId: null,
-        editionId,
-        proposalId: finalist.proposalId,
-        title: finalist.title,
-        categoryId: finalist.categoryId,
-        groupId: finalist.groupId,
-        ...fromSheet(sheet),
-      };
-    }),
-  );
+  const { items, deadline } = await evaluatorApi.myPanelSheets(api, editionId, signal);
+  return items.map((item) => panelRow(editionId, item, deadline));
 }
 
 export function countByStatus(rows: readonly EvaluationRow[]): Record<ScoringStatus, number> {

@@ -40,8 +40,8 @@ export interface ScorerProposal {
   } | null;
 }
 
-/** Where the caller's desk sheet for an assignment stands, without the sheet itself. */
-export interface MyAssignmentSheet {
+/** Where the caller's sheet (desk or panel) stands, without the sheet itself. */
+export interface SheetStanding {
   readonly status: 'draft' | 'submitted';
   /** Grows with every save. */
   readonly revision: number;
@@ -59,7 +59,27 @@ export interface MyAssignment {
   readonly deadline: string | null;
   readonly proposal: ScorerProposal | null;
   /** Null until the sheet is first saved. */
-  readonly sheet: MyAssignmentSheet | null;
+  readonly sheet: SheetStanding | null;
+}
+
+/** A current finalist with the caller's panel sheet, as `GET …/panel-sheets` gives it. */
+export interface MyPanelSheet {
+  readonly proposalId: string;
+  readonly title: string;
+  readonly categoryId: string;
+  readonly groupId: string;
+  readonly institutionName: string | null;
+  /** Null until the sheet is first saved. */
+  readonly sheet: SheetStanding | null;
+}
+
+export interface MyPanelSheets {
+  readonly editionId: string;
+  /** Null before the finalists are published (no items then). */
+  readonly publishedAt: string | null;
+  /** Until when panel sheets accept scores, as the calendar plans it. */
+  readonly deadline: string | null;
+  readonly items: readonly MyPanelSheet[];
 }
 
 export interface SheetCriterion {
@@ -194,6 +214,12 @@ export const evaluatorApi = {
       query: { editionId },
       ...withSignal(signal),
     }),
+  /** The caller's panel sheets for the edition's current finalists, in one request. */
+  myPanelSheets: (api: ApiClient, editionId: string, signal?: AbortSignal) =>
+    api.get<MyPanelSheets>(
+      `${EVALUATION}/editions/${seg(editionId)}/panel-sheets`,
+      withSignal(signal),
+    ),
   sheet: (api: ApiClient, address: SheetAddress, signal?: AbortSignal) =>
     api.get<ScoreSheetReading>(sheetPath(address), withSignal(signal)),
   saveSheet: (api: ApiClient, address: SheetAddress, body: SheetSave) =>

@@ -2,7 +2,13 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import { editionConfigurationExample } from '@kipp/contracts';
 import { errorAnswer, jsonBody, useRouteServer } from '../../testing/fake-routes';
 import { renderPortal } from '../../testing/render-portal';
-import type { MyAssignment, ScoreSheet, ScoreSheetReading, ScorerProposal } from './evaluator-api';
+import type {
+  MyAssignment,
+  MyPanelSheet,
+  ScoreSheet,
+  ScoreSheetReading,
+  ScorerProposal,
+} from './evaluator-api';
 import { evaluatorFeature } from './routes';
 import { sheetFixture as sheet } from './sheet-fixture';
 
@@ -351,12 +357,18 @@ describe('the evaluator area', () => {
     expect(sheetReads(server.requests)).toEqual([]);
   });
 
-  it("should list a panelist's finalists with the panel sheet's standing, none before they are published", async () => {
+  it("should list a panelist's finalists with the panel sheet's standing from one request, none before they are published", async () => {
     const panelist = { sub: 'acc-tpi-1', roles: ['panelist'] };
-    server.routes['GET /api/evaluation/public/editions/ed_2027/finalists'] = errorAnswer(
-      404,
-      'STAGE_NOT_PUBLISHED',
-    );
+    const panelList = (items: MyPanelSheet[]) => ({
+      status: 200,
+      body: {
+        editionId: 'ed_2027',
+        publishedAt: items.length > 0 ? '2099-06-01T03:00:00Z' : null,
+        deadline: '2099-07-12T01:00:00Z',
+        items,
+      },
+    });
+    server.routes['GET /api/evaluation/editions/ed_2027/panel-sheets'] = panelList([]);
     const first = await renderPortal({
       features: [evaluatorFeature],
       path: '/evaluator',
@@ -367,18 +379,20 @@ describe('the evaluator area', () => {
     expect(await screen.findByText('No finalists for this edition yet.')).toBeTruthy();
     first.unmount();
 
-    server.routes['GET /api/evaluation/public/editions/ed_2027/finalists'] = finalistsAnswer;
-    server.routes['GET /api/evaluation/editions/ed_2027/panel-sheets/prop-1'] = {
-      status: 200,
-      body: reading({
-        stage: 'panel',
-        assignmentId: null,
-        status: 'submitted',
-        revision: 2,
-        submissions: 1,
-        submittedWeightedScore: 88,
-      }),
+    const finalist = {
+      title: 'Posyandu Digital',
+      institutionName: 'Kota Bandung',
+      categoryId: 'health',
+      groupId: 'general',
     };
+    server.routes['GET /api/evaluation/editions/ed_2027/panel-sheets'] = panelList([
+      {
+        ...finalist,
+        proposalId: 'prop-1',
+        sheet: { status: 'submitted', revision: 2, weightedScore: 88, submittedAt: null },
+      },
+      { ...finalist, proposalId: 'prop-2', title: 'Lapor Cepat', sheet: null },
+    ]);
     await renderPortal({
       features: [evaluatorFeature],
       path: '/evaluator',
@@ -388,7 +402,12 @@ describe('the evaluator area', () => {
     });
     const link = await screen.findByRole('link', { name: 'View score of “Posyandu Digital”' });
     expect(link.getAttribute('href')).toBe('/evaluator/panel/ed_2027/prop-1');
-    expect(screen.getByText('1 of 1 proposals scored')).toBeTruthy();
+    expect(screen.getByText('1 of 2 proposals scored')).toBeTruthy();
+    const scored = link.closest('tr');
+    expect(scored && within(scored).getByText('88')).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Lapor Cepat/ })).toBeTruthy();
+    expect(sheetReads(server.requests)).toEqual([]);
+    expect(server.requests.some((r) => r.path.endsWith('/finalists'))).toBe(false);
   });
 
   it("should show a panelist the finalist's sections, institution and evidence from the panel sheet", async () => {

@@ -1,4 +1,10 @@
-import { countByStatus, deskRow, visibleRows, type EvaluationRow } from './assignment-rows';
+import {
+  countByStatus,
+  deskRow,
+  panelRow,
+  visibleRows,
+  type EvaluationRow,
+} from './assignment-rows';
 import { endReasonValid } from './end-assignment-dialog';
 import type { InterviewSlot, MyAssignment } from './evaluator-api';
 import { photoProblem, visitBody } from './field-verification';
@@ -68,6 +74,35 @@ describe('my evaluations list', () => {
       status: 'scored',
       score: 85,
     });
+  });
+});
+
+describe("the panel's list", () => {
+  it("should take a finalist's standing and score from the list, the panel window's end as deadline", () => {
+    const item = {
+      proposalId: 'prop 1',
+      title: 'Posyandu Digital',
+      categoryId: 'health',
+      groupId: 'general',
+      institutionName: 'Kota Bandung',
+      sheet: null,
+    };
+    expect(panelRow('ed_2027', item, '2027-07-12T01:00:00Z')).toMatchObject({
+      to: '/evaluator/panel/ed_2027/prop%201',
+      stage: 'panel',
+      assignmentId: null,
+      status: 'not-started',
+      score: null,
+      deadline: '2027-07-12T01:00:00Z',
+    });
+    const sheet = { status: 'draft' as const, revision: 1, weightedScore: 70, submittedAt: null };
+    expect(panelRow('ed_2027', { ...item, sheet }, null)).toMatchObject({
+      status: 'in-progress',
+      score: null,
+    });
+    expect(
+      panelRow('ed_2027', { ...item, sheet: { ...sheet, status: 'submitted' } }, null),
+    ).toMatchObject({ status: 'scored', score: 70 });
   });
 });
 
