@@ -135,6 +135,11 @@ function Replications({ id }: { id: string }) {
           columns={[
             { key: 'title', header: t.replication, rowHeader: true, cell: (r) => r.title },
             {
+              key: 'adopter',
+              header: t.adopter,
+              cell: (r) => r.adopterInstitutionName ?? '–',
+            },
+            {
               key: 'province',
               header: t.province,
               cell: (r) => provinceName(r.adopterProvinceCode) ?? t.noProvince,

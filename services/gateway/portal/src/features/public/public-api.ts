@@ -61,6 +61,8 @@ export interface PublicReplication {
   readonly innovationTitle: string;
   readonly originInstitutionId: string;
   readonly adopterInstitutionId: string;
+  /** The registry's name; null until replication has heard of the institution. */
+  readonly adopterInstitutionName: string | null;
   readonly adopterProvinceCode: string | null;
   readonly title: string;
   readonly status: string;
