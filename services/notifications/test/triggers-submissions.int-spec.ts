@@ -6,6 +6,7 @@ import {
   InstitutionRegisteredV1,
   proposalSnapshotExample,
   ProposalForwardedV1,
+  ProposalNudgedV1,
   ProposalReturnedV1,
   ProposalStalledV1,
   ProposalWithdrawnV1,
@@ -322,6 +323,61 @@ describe('submissions triggers', () => {
       expect(mails[0]!.text).toMatch(/23 Maret 2027/);
       expect(mails[1]!.text).toMatch(/23 March 2027/);
       expect((await inboxOf(event!.eventId, PEOPLE.makassarAdminId))?.status).toBe('delivered');
+    });
+  });
+
+  describe('proposal.nudged', () => {
+    function nudged(
+      proposal: { proposalId: string; title: string },
+      message: string | null,
+    ): PayloadOf<typeof ProposalNudgedV1> {
+      return {
+        ...proposal,
+        editionId: 'ed_x',
+        institutionId: MAKASSAR,
+        unitId: UNIT,
+        message,
+        nudgedBy: BY_LOCAL_ADMIN,
+        nudgedAt: '2027-03-20T02:00:00.000Z',
+        closesAt: CLOSES_AT,
+      };
+    }
+
+    it("should mail the unit's active operators the local admin's message quoted, once, with an inbox copy", async () => {
+      const proposal = nextProposal();
+      const message = 'Mohon lengkapi bagian keberlanjutan minggu ini.';
+      const [event] = await app.publish(ProposalNudgedV1, nudged(proposal, message));
+
+      const operators = [PEOPLE.operatorId, PEOPLE.operatorEn];
+      await emailsOf(event!.eventId, operators);
+      const mails = await mailsWith(proposal.title, operators);
+      const indonesian = mails.get(PEOPLE.operatorId.email)!;
+      const english = mails.get(PEOPLE.operatorEn.email)!;
+      expect(indonesian.text).toContain(`Pesan Admin Lokal:\n“${message}”`);
+      expect(english.text).toContain(`Message from the local admin:\n“${message}”`);
+      expect(indonesian.text).toMatch(/1 April 2027 pukul 00\.59 WITA/);
+      expect(english.html).toContain(`${PORTAL}/proposals/${proposal.proposalId}`);
+      expect(indonesian.subject).not.toBe(english.subject);
+      expect(await inboxOf(event!.eventId, PEOPLE.operatorId)).toMatchObject({
+        status: 'delivered',
+        template: 'proposal.nudged',
+        params: { message },
+        refs: { proposalId: proposal.proposalId, institutionId: MAKASSAR },
+      });
+
+      await app.republish(event!);
+      await app.consumed(ProposalNudgedV1);
+      expect(app.smtp.mails.filter((mail) => mail.text.includes(proposal.title))).toHaveLength(2);
+    });
+
+    it('should leave the message part out when the local admin wrote none', async () => {
+      const proposal = nextProposal();
+      const [event] = await app.publish(ProposalNudgedV1, nudged(proposal, null));
+
+      await emailsOf(event!.eventId, [PEOPLE.operatorId, PEOPLE.operatorEn]);
+      const mails = await mailsWith(proposal.title, [PEOPLE.operatorId, PEOPLE.operatorEn]);
+      expect(mails.get(PEOPLE.operatorId.email)!.text).not.toContain('Pesan Admin Lokal');
+      expect(mails.get(PEOPLE.operatorEn.email)!.text).not.toContain('Message from');
     });
   });
 

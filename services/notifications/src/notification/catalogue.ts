@@ -67,6 +67,13 @@ export interface TemplateParams {
     closesAt: string;
     threshold: string;
   };
+  /** The local admin's reminder by hand to the unit, with their own words if any. */
+  'proposal.nudged': {
+    proposalId: string;
+    title: ProposalTitle;
+    message: string | null;
+    closesAt: string | null;
+  };
   /** To an institution's local admins while it still has proposals not forwarded. */
   'deadline.reminder': {
     editionId: string;
@@ -253,6 +260,13 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateMeta>> = {
     channels: both,
   },
   'proposal.stalled': {
+    category: 'reminder',
+    mandatory: false,
+    urgent: true,
+    requiresAck: false,
+    channels: both,
+  },
+  'proposal.nudged': {
     category: 'reminder',
     mandatory: false,
     urgent: true,

@@ -37,6 +37,7 @@ const EXPECTED_LINKS: Readonly<Record<TemplateId, string>> = {
   'proposal.forwarded': portal('/proposals/prop_8d1e'),
   'proposal.withdrawn': portal('/proposals/prop_8d1e'),
   'proposal.stalled': portal('/proposals/prop_8d1e'),
+  'proposal.nudged': portal('/proposals/prop_8d1e'),
   'deadline.reminder': portal('/institution/drafts?edition=ed_2027'),
   'selection.decided': portal('/proposals/prop_8d1e/selection'),
   'assignment.created': portal('/evaluation/assignments/asg_19b0'),
@@ -122,6 +123,7 @@ describe('HandlebarsTemplateRenderer', () => {
       ],
       'proposal.withdrawn': [{ wasForwarded: false, title: 'Judul' }],
       'proposal.stalled': [{ sittingWith: 'unit', threshold: '3h' }],
+      'proposal.nudged': [{ message: null, closesAt: null, title: null }],
       'deadline.reminder': [{ editionName: null, threshold: '1d' }],
       'selection.decided': [{ outcome: 'pass', reasons: [] }],
       'assignment.created': [
@@ -218,6 +220,20 @@ describe('HandlebarsTemplateRenderer', () => {
       expect(message.html).toContain(
         '<h1 style="margin:0 0 24px;color:#111827;font-size:22px;line-height:1.3;">Proposal “Cepat &amp; &lt;Tepat&gt;” returned for revision</h1>',
       );
+    });
+
+    it('should quote the local admin’s message of a nudge, escaped in HTML, and leave it out when none', () => {
+      const nudged = TEMPLATE_PARAMS_FIXTURES['proposal.nudged'];
+      const withMessage = render('proposal.nudged', {
+        ...nudged,
+        message: 'Segera <b>unggah</b> SK',
+      });
+      expect(withMessage.text).toContain('Pesan Admin Lokal:\n“Segera <b>unggah</b> SK”');
+      expect(withMessage.html).toContain('“Segera &lt;b&gt;unggah&lt;/b&gt; SK”');
+      const english = render('proposal.nudged', undefined, { locale: 'en' });
+      expect(english.text).toContain(`Message from the local admin:\n“${nudged.message}”`);
+      const without = render('proposal.nudged', { ...nudged, message: null });
+      expect(without.text).not.toContain('Pesan Admin Lokal');
     });
 
     it('should keep the paragraphs and line breaks of a broadcast and escape its markup', () => {

@@ -5,6 +5,7 @@ type ProposalTemplates =
   | 'proposal.forwarded'
   | 'proposal.withdrawn'
   | 'proposal.stalled'
+  | 'proposal.nudged'
   | 'deadline.reminder';
 
 export const PROPOSAL_TEMPLATES: TemplateDefinitions<ProposalTemplates> = {
@@ -91,6 +92,32 @@ Pengajuan proposal ditutup pada {{time closesAt}} ({{within threshold}}). Propos
         body: `{{#if (eq sittingWith "unit")}}The proposal {{proposal title proposalId}} has been with the service unit since {{time since}} and has not yet been submitted for the local admin's review.{{else}}The proposal {{proposal title proposalId}} has been awaiting the local admin's review since {{time since}} and has not yet been forwarded to KemenPAN-RB.{{/if}}
 
 Submissions close on {{time closesAt}} ({{within threshold}}). A proposal that has not been forwarded by then cannot take part in KIPP.`,
+        action: 'Open the proposal',
+      },
+    },
+  },
+
+  'proposal.nudged': {
+    link: (params, links) => links.portal(['proposals', params.proposalId]),
+    texts: {
+      id: {
+        subject: 'Pengingat dari Admin Lokal: proposal {{proposal title proposalId}}',
+        body: `Admin Lokal instansi Anda mengingatkan bahwa proposal {{proposal title proposalId}} masih berada di unit pelayanan dan belum diajukan untuk ditinjau.{{#if message}}
+
+Pesan Admin Lokal:
+“{{message}}”{{/if}}
+
+{{#if closesAt}}Pengajuan proposal ditutup pada {{time closesAt}}. {{/if}}Mohon lengkapi proposal dan ajukan kepada Admin Lokal sebelum pengajuan ditutup.`,
+        action: 'Buka proposal',
+      },
+      en: {
+        subject: 'A reminder from your local admin: proposal {{proposal title proposalId}}',
+        body: `Your institution's local admin reminds you that the proposal {{proposal title proposalId}} is still with the service unit and has not yet been submitted for review.{{#if message}}
+
+Message from the local admin:
+“{{message}}”{{/if}}
+
+{{#if closesAt}}Submissions close on {{time closesAt}}. {{/if}}Please complete the proposal and submit it to the local admin before submissions close.`,
         action: 'Open the proposal',
       },
     },

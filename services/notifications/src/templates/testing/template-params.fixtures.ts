@@ -56,6 +56,12 @@ export const TEMPLATE_PARAMS_FIXTURES: { readonly [T in TemplateId]: TemplatePar
     closesAt: '2027-03-31T16:59:59.000Z',
     threshold: '3d',
   },
+  'proposal.nudged': {
+    proposalId: 'prop_8d1e',
+    title: 'Layanan Administrasi Kependudukan Keliling',
+    message: 'Mohon lengkapi bagian keberlanjutan dan unggah SK inovator minggu ini.',
+    closesAt: '2027-03-31T16:59:59.000Z',
+  },
   'deadline.reminder': {
     editionId: 'ed_2027',
     editionName: 'KIPP 2027',

@@ -1,12 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ProposalForwardedV1,
+  ProposalNudgedV1,
   ProposalReturnedV1,
   ProposalStalledV1,
   ProposalWithdrawnV1,
 } from '@kipp/contracts';
 import { EventConsumer } from '@kipp/messaging';
 import { NotifyProposalForwardedUseCase } from './use-cases/notify-proposal-forwarded.use-case';
+import { NotifyProposalNudgedUseCase } from './use-cases/notify-proposal-nudged.use-case';
 import { NotifyProposalReturnedUseCase } from './use-cases/notify-proposal-returned.use-case';
 import { NotifyProposalWithdrawnUseCase } from './use-cases/notify-proposal-withdrawn.use-case';
 import { NudgeStalledProposalUseCase } from './use-cases/nudge-stalled-proposal.use-case';
@@ -20,6 +22,7 @@ export class SubmissionsConsumer implements OnModuleInit {
     private readonly notifyReturned: NotifyProposalReturnedUseCase,
     private readonly notifyWithdrawn: NotifyProposalWithdrawnUseCase,
     private readonly nudgeStalled: NudgeStalledProposalUseCase,
+    private readonly notifyNudged: NotifyProposalNudgedUseCase,
   ) {}
 
   onModuleInit(): void {
@@ -34,6 +37,9 @@ export class SubmissionsConsumer implements OnModuleInit {
     );
     this.consumer.on(ProposalStalledV1, (event, { session }) =>
       this.nudgeStalled.execute(event, session),
+    );
+    this.consumer.on(ProposalNudgedV1, (event, { session }) =>
+      this.notifyNudged.execute(event, session),
     );
   }
 }

@@ -3,6 +3,7 @@ import type { ClientSession } from 'mongoose';
 import type { EventEnvelope, PayloadOf, ProposalReturnedV1 } from '@kipp/contracts';
 import { Directory } from '../../../directory/directory';
 import { Notifier } from '../../../notification/notifier';
+import { notifyProposalUnit } from '../notify-proposal-unit';
 
 export type ProposalReturned = EventEnvelope<PayloadOf<typeof ProposalReturnedV1>>;
 
@@ -16,17 +17,9 @@ export class NotifyProposalReturnedUseCase {
 
   async execute(event: ProposalReturned, session: ClientSession): Promise<void> {
     const proposal = event.payload;
-    await this.directory.recordProposal(
-      {
-        proposalId: proposal.proposalId,
-        editionId: proposal.editionId,
-        institutionId: proposal.institutionId,
-        unitId: proposal.unitId,
-        title: proposal.title,
-      },
-      session,
-    );
-    await this.notifier.notify(
+    await notifyProposalUnit(
+      { directory: this.directory, notifier: this.notifier },
+      proposal,
       {
         noticeId: event.eventId,
         template: 'proposal.returned',
@@ -34,16 +27,6 @@ export class NotifyProposalReturnedUseCase {
           proposalId: proposal.proposalId,
           title: proposal.title,
           comment: proposal.comment,
-        },
-        recipients: await this.directory.unitOperatorsOf(
-          proposal.institutionId,
-          proposal.unitId,
-          session,
-        ),
-        refs: {
-          editionId: proposal.editionId,
-          proposalId: proposal.proposalId,
-          institutionId: proposal.institutionId,
         },
         sentBy: proposal.returnedBy,
       },

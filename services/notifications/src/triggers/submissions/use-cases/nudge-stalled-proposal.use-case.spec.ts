@@ -1,14 +1,13 @@
 import type { ClientSession } from 'mongoose';
 import type { Directory } from '../../../directory/directory';
 import type { EditionEntry } from '../../../directory/directory.schema';
-import type { NotifyInput, Notifier } from '../../../notification/notifier';
 import type { Recipient } from '../../../notification/recipient';
-import type { TemplateId } from '../../../notification/catalogue';
 import {
   deadlineNoticeId,
   NudgeStalledProposalUseCase,
   type ProposalStalled,
 } from './nudge-stalled-proposal.use-case';
+import { recordingNotifier } from '../testing/recording-notifier';
 
 const session = {} as ClientSession;
 
@@ -51,23 +50,14 @@ function stalledEvent(
 }
 
 function setUp() {
-  const notices: NotifyInput<TemplateId>[] = [];
   const directory = {
     recordProposal: jest.fn(() => Promise.resolve()),
     localAdminsOf: jest.fn(() => Promise.resolve([recipient('admin')])),
     unitOperatorsOf: jest.fn(() => Promise.resolve([recipient('operator')])),
     edition: jest.fn(() => Promise.resolve({ name: 'KIPP 2027' } as EditionEntry)),
   };
-  const notifier = {
-    notify: jest.fn((input: NotifyInput<TemplateId>) => {
-      notices.push(input);
-      return Promise.resolve({ created: 1, byStatus: {} });
-    }),
-  };
-  const useCase = new NudgeStalledProposalUseCase(
-    directory as unknown as Directory,
-    notifier as unknown as Notifier,
-  );
+  const { notifier, notices } = recordingNotifier();
+  const useCase = new NudgeStalledProposalUseCase(directory as unknown as Directory, notifier);
   return { useCase, directory, notices };
 }
 
