@@ -1,5 +1,5 @@
 import { AWARD_TIERS, INNOVATION_STATUSES, INSTITUTION_TYPES } from '@kipp/contracts';
-import { useState, type SyntheticEvent } from 'react';
+import { useId, useState, type SyntheticEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api-query';
 import { usePageTitle } from '../../app/page-title';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { Field, Select } from '../../ui/field';
+import { InstitutionPicker } from './institution-picker';
 import { Pagination } from '../../ui/pagination';
 import { Progress } from '../../ui/progress';
 import { publicErrorCodes, publicMessages } from './messages';
@@ -54,19 +55,30 @@ function InnovationItem({ row }: { row: InnovationRow }) {
 
 function SearchFormView({
   initial,
+  institutionName,
   onSearch,
   onReset,
 }: {
   initial: SearchForm;
+  /** The name of the institution the search filters by, once the results tell it. */
+  institutionName: string | undefined;
   onSearch: (form: SearchForm) => void;
   onReset: () => void;
 }) {
   const t = useMessages(publicMessages);
+  const institutionId = useId();
   const [form, setForm] = useState(initial);
+  const [institutionPending, setInstitutionPending] = useState(false);
+  const [institutionError, setInstitutionError] = useState(false);
   const set = (key: keyof SearchForm) => (value: string) =>
     setForm((f) => ({ ...f, [key]: value }));
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (institutionPending) {
+      setInstitutionError(true);
+      document.getElementById(institutionId)?.focus();
+      return;
+    }
     onSearch(form);
   };
   const thisYear = new Date().getFullYear();
@@ -104,12 +116,16 @@ function SearchFormView({
           options={PROVINCES.map((p) => ({ value: p.code, label: p.name }))}
           onChange={(e) => set('province')(e.target.value)}
         />
-        <Field
-          label={t.filterInstitution}
-          hint={t.filterInstitutionHint}
-          value={form.institution}
-          maxLength={64}
-          onChange={(e) => set('institution')(e.target.value)}
+        <InstitutionPicker
+          id={institutionId}
+          value={initial.institution}
+          label={institutionName}
+          error={institutionError ? t.institutionChoose : undefined}
+          onChange={(choice) => {
+            set('institution')(choice.value);
+            setInstitutionPending(choice.pending);
+            setInstitutionError(false);
+          }}
         />
         <Select
           label={t.filterInstitutionType}
@@ -188,6 +204,9 @@ export default function DatabasePage() {
       <SearchFormView
         key={key}
         initial={formFromQuery(query)}
+        institutionName={
+          page?.items.find((row) => row.institutionId === query.institution)?.institutionName
+        }
         onSearch={(form) => setParams(paramsFromQuery(queryFromForm(form)))}
         onReset={() => setParams(new URLSearchParams())}
       />

@@ -155,9 +155,17 @@ export const publicMessages = defineMessages({
     filterYear: 'Tahun penghargaan',
     filterTier: 'Peringkat',
     filterProvince: 'Provinsi',
-    filterInstitution: 'Kabupaten/kota (kode wilayah) atau kode instansi',
+    filterInstitution: 'Instansi',
     filterInstitutionHint:
-      'Kode wilayah Kemendagri kabupaten/kota, misalnya 32.73 (Kota Bandung), atau kode instansi di registri; terisi otomatis dari halaman inovasi.',
+      'Ketik sebagian nama instansi lalu pilih dari daftar, atau kode wilayah Kemendagri kabupaten/kota (misalnya 32.73 untuk Kota Bandung); terisi otomatis dari halaman inovasi.',
+    institutionMatches: 'Instansi yang cocok',
+    institutionOption: (name: string, province: string, innovations: string) =>
+      `${name} · ${province} · ${innovations} inovasi`,
+    institutionFound: (total: string) => `${total} instansi cocok; pilih salah satu.`,
+    institutionFoundMore: (shown: string, total: string) =>
+      `${shown} dari ${total} instansi cocok ditampilkan; ketik lebih lengkap untuk mempersempit.`,
+    institutionNone: 'Tidak ada instansi dengan inovasi dalam basis data yang namanya cocok.',
+    institutionChoose: 'Pilih instansi dari daftar di bawah kolom ini, atau kosongkan kolomnya.',
     filterInstitutionType: 'Jenis instansi',
     filterCategory: 'Kategori (kode)',
     filterSdg: 'Target TPB/SDG',
@@ -398,9 +406,17 @@ export const publicMessages = defineMessages({
     filterYear: 'Award year',
     filterTier: 'Tier',
     filterProvince: 'Province',
-    filterInstitution: 'Regency/city (region code) or institution code',
+    filterInstitution: 'Institution',
     filterInstitutionHint:
-      "The Kemendagri region code of a regency or city, e.g. 32.73 (Kota Bandung), or the registry's institution code; set for you from an innovation's page.",
+      "Type part of the institution's name and choose it from the list, or the Kemendagri region code of a regency or city (e.g. 32.73 for Kota Bandung); set for you from an innovation's page.",
+    institutionMatches: 'Matching institutions',
+    institutionOption: (name: string, province: string, innovations: string) =>
+      `${name} · ${province} · ${innovations} innovations`,
+    institutionFound: (total: string) => `${total} matching institutions; choose one.`,
+    institutionFoundMore: (shown: string, total: string) =>
+      `${shown} of ${total} matching institutions shown; type more to narrow them down.`,
+    institutionNone: 'No institution with innovations in the database has a matching name.',
+    institutionChoose: 'Choose an institution from the list below this field, or clear the field.',
     filterInstitutionType: 'Institution type',
     filterCategory: 'Category (code)',
     filterSdg: 'SDG target',

@@ -71,6 +71,21 @@ export interface PublicReplication {
   readonly updatedAt: string;
 }
 
+/** An institution with innovations in the database, as replication's name lookup finds it. */
+export interface InstitutionMatch {
+  readonly institutionId: string;
+  readonly name: string;
+  readonly type: InstitutionType;
+  readonly provinceCode: string | null;
+  readonly innovations: number;
+}
+
+export interface InstitutionMatches {
+  readonly items: readonly InstitutionMatch[];
+  /** Every match; `items` are the best of them. */
+  readonly total: number;
+}
+
 export interface PublicVisit {
   readonly visitId: string;
   readonly visitedOn: string;
@@ -266,6 +281,12 @@ export const publicApi = {
       `${REPLICATION}/public/replications`,
       { query, auth: false, signal },
     ),
+  institutions: (api: ApiClient, query: { q: string; limit?: number }, signal?: AbortSignal) =>
+    api.get<InstitutionMatches>(`${REPLICATION}/public/institutions`, {
+      query,
+      auth: false,
+      signal,
+    }),
   visits: (api: ApiClient, id: string, signal?: AbortSignal) =>
     api.get<{ visits: PublicVisit[] }>(`${REPLICATION}/public/innovations/${enc(id)}/visits`, {
       auth: false,

@@ -20,6 +20,7 @@ import {
   activeFilterCount,
   formFromQuery,
   institutionOfInput,
+  isInstitutionReference,
   paramsFromQuery,
   queryFromForm,
   queryFromParams,
@@ -72,6 +73,13 @@ describe('search state in the URL', () => {
     expect(formFromQuery(query).institution).toBe('32.73');
     expect(regionCodeOf('inst_kemenkes')).toBeNull();
     expect(formFromQuery({ institution: 'inst_kemenkes' }).institution).toBe('inst_kemenkes');
+  });
+
+  it('should take region codes and institution ids as typed, and leave names to be chosen', () => {
+    for (const input of ['', '  ', '32.73', ' 3578 ', 'inst_kemenkes'])
+      expect(isInstitutionReference(input)).toBe(true);
+    for (const input of ['Kota Bandung', 'bandung', '32.7', 'kemenkes'])
+      expect(isInstitutionReference(input)).toBe(false);
   });
 });
 

@@ -177,6 +177,121 @@ describe('public pages', () => {
       expect(screen.getByLabelText<HTMLInputElement>(/Kata kunci/).value).toBe('');
     });
 
+    describe('institution filter', () => {
+      const MALANG = {
+        institutionId: 'inst_3573',
+        name: 'Pemerintah Kota Malang',
+        type: 'city',
+        provinceCode: '35',
+        innovations: 4,
+      };
+      const institutionRoutes = (): Routes => ({
+        'GET /api/replication/public/innovations': (request) => {
+          const params = new URL(request.path, 'http://x').searchParams;
+          const items =
+            params.get('institution') === 'inst_3573'
+              ? [row({ institutionId: 'inst_3573' })]
+              : [row({ institutionId: 'inst_3171', institutionName: 'Pemprov DKI Jakarta' })];
+          return { status: 200, body: { items, total: items.length, page: 1, pageSize: 20 } };
+        },
+        'GET /api/replication/public/institutions': (request) => {
+          const q = new URL(request.path, 'http://x').searchParams.get('q') ?? '';
+          const items = 'malang'.startsWith(q.toLowerCase())
+            ? [
+                MALANG,
+                {
+                  institutionId: 'inst_3507',
+                  name: 'Pemerintah Kabupaten Malang',
+                  type: 'regency',
+                  provinceCode: '35',
+                  innovations: 2,
+                },
+              ]
+            : [];
+          return { status: 200, body: { items, total: items.length } };
+        },
+        'GET /api/replication/public/open-data': { status: 200, body: OPEN_DATA },
+      });
+      const lookups = () =>
+        server.requests.filter((r) => r.path.startsWith('/api/replication/public/institutions'));
+
+      it('should look a name up once typing pauses, keep the chosen id in the URL and show its name', async () => {
+        routes = institutionRoutes();
+        const { router } = await renderPortal({
+          features: FEATURES,
+          path: '/innovations',
+          baseUrl: server.url,
+          locale: 'en',
+        });
+        await screen.findByRole('link', { name: 'Antrean Online Puskesmas' });
+        const field = screen.getByRole<HTMLInputElement>('searchbox', { name: 'Institution' });
+        for (const value of ['m', 'ma', 'mal']) fireEvent.change(field, { target: { value } });
+
+        const choice = await screen.findByRole('button', {
+          name: 'Pemerintah Kota Malang · Jawa Timur · 4 innovations',
+        });
+        expect(screen.getByText('2 matching institutions; choose one.')).toBeTruthy();
+        expect(lookups().map((r) => r.path)).toEqual([
+          '/api/replication/public/institutions?q=mal&limit=10',
+        ]);
+        fireEvent.click(choice);
+        expect(screen.queryByRole('list', { name: 'Matching institutions' })).toBeNull();
+        expect(field.value).toBe('Pemerintah Kota Malang');
+        expect(document.activeElement).toBe(field);
+
+        fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+        await waitFor(() => expect(router.state.location.search).toBe('?institution=inst_3573'));
+        await waitFor(() =>
+          expect(
+            screen.getByRole<HTMLInputElement>('searchbox', { name: 'Institution' }).value,
+          ).toBe('Pemerintah Kota Malang'),
+        );
+        expect(screen.getByRole('status', { name: '' }).textContent).toBe(
+          '1 innovations found · 1 active filters',
+        );
+      });
+
+      it('should ask for a choice instead of searching by a name that was not chosen', async () => {
+        routes = institutionRoutes();
+        const { router } = await renderPortal({
+          features: FEATURES,
+          path: '/innovations',
+          baseUrl: server.url,
+        });
+        await screen.findByRole('link', { name: 'Antrean Online Puskesmas' });
+        const field = screen.getByRole<HTMLInputElement>('searchbox', { name: 'Instansi' });
+        fireEvent.change(field, { target: { value: 'Kota Bogor' } });
+        expect(
+          await screen.findByText(
+            'Tidak ada instansi dengan inovasi dalam basis data yang namanya cocok.',
+          ),
+        ).toBeTruthy();
+        fireEvent.click(screen.getByRole('button', { name: 'Cari' }));
+        expect(
+          screen.getByText(
+            'Pilih instansi dari daftar di bawah kolom ini, atau kosongkan kolomnya.',
+          ),
+        ).toBeTruthy();
+        expect(field.getAttribute('aria-invalid')).toBe('true');
+        expect(document.activeElement).toBe(field);
+        expect(router.state.location.search).toBe('');
+
+        // A regency/city region code is searched as typed, without a lookup.
+        fireEvent.change(field, { target: { value: '35.73' } });
+        fireEvent.click(screen.getByRole('button', { name: 'Cari' }));
+        await waitFor(() => expect(router.state.location.search).toBe('?institution=inst_3573'));
+        expect(lookups().map((r) => r.path)).toEqual([
+          '/api/replication/public/institutions?q=Kota+Bogor&limit=10',
+        ]);
+        // Its name shows once the results name it.
+        await waitFor(() =>
+          expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Instansi' }).value).toBe(
+            'Pemerintah Kota Malang',
+          ),
+        );
+      });
+    });
+
     it('should show the error code and request id when the service refuses', async () => {
       routes = {
         'GET /api/replication/public/innovations': {

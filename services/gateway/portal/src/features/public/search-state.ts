@@ -112,6 +112,16 @@ export function institutionOfInput(input: string): string {
   return match ? `inst_${match[1]}${match[2]}` : input.trim();
 }
 
+/**
+ * Whether typed institution text can be searched as it stands: nothing, a regency/city
+ * region code, or a registry institution id (`inst_…`). Anything else is part of a name,
+ * to be chosen from the lookup's list.
+ */
+export function isInstitutionReference(input: string): boolean {
+  const trimmed = input.trim();
+  return trimmed === '' || REGION_CODE.test(trimmed) || trimmed.startsWith('inst_');
+}
+
 /** The Kemendagri code (`32.73`) of a regency's or city's institution id; null for others. */
 export function regionCodeOf(institution: string | undefined): string | null {
   const match = institution === undefined ? null : REGION_INSTITUTION.exec(institution);
