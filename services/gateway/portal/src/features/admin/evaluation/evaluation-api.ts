@@ -308,6 +308,38 @@ export interface Assignment {
   readonly replacedBy: string | null;
 }
 
+export interface CriterionScore {
+  readonly criterionId: string;
+  readonly score: number;
+  readonly comment: string;
+}
+
+/** One evaluator's latest submitted desk score of one proposal (`GET …/desk-scores`). */
+export interface DeskScore {
+  readonly sheetId: string;
+  readonly proposalId: string;
+  readonly title: string | null;
+  readonly evaluatorId: string;
+  readonly evaluatorName: string | null;
+  readonly criteria: readonly CriterionScore[];
+  readonly weightedScore: number;
+  readonly submittedAt: string | null;
+  readonly submissions: number;
+  /** Saved again since its last submission; the submitted score still counts. */
+  readonly reopened: boolean;
+}
+
+export interface DeskScoresPage {
+  readonly items: readonly DeskScore[];
+  /** The `after` of the next page; null on the last one. */
+  readonly nextAfter: string | null;
+}
+
+/** Whose desk scores to list: one evaluator's, or one proposal's. */
+export type DeskScoresOf = { readonly evaluatorId: string } | { readonly proposalId: string };
+
+export const DESK_SCORES_PAGE = 100;
+
 export interface AssignmentRun {
   readonly runId: string | null;
   readonly proposalsConsidered: number;
@@ -329,6 +361,18 @@ export const assignmentApi = {
     api.get<ScoringProgress>(`${edition(editionId)}/scoring/progress`, opts(signal)),
   run: (api: ApiClient, editionId: string) =>
     api.post<AssignmentRun>(`${edition(editionId)}/assignments/run`),
+  /** A page of submitted desk scores, in the order the service keeps (after `after`). */
+  deskScores: (
+    api: ApiClient,
+    editionId: string,
+    of: DeskScoresOf,
+    after: string | null,
+    signal?: AbortSignal,
+  ) =>
+    api.get<DeskScoresPage>(`${edition(editionId)}/desk-scores`, {
+      query: { ...of, after: after ?? undefined, pageSize: DESK_SCORES_PAGE },
+      ...opts(signal),
+    }),
   list: (api: ApiClient, editionId: string, evaluatorId: string, signal?: AbortSignal) =>
     api.get<{ items: readonly Assignment[] }>(`${edition(editionId)}/assignments`, {
       query: { status: 'active', evaluatorId },

@@ -11,26 +11,62 @@ import { LineChart } from '../../../ui/charts/line-chart';
 import { EmptyState } from '../../../ui/empty-state';
 import { Select } from '../../../ui/field';
 import { Progress } from '../../../ui/progress';
-import { Table } from '../../../ui/table';
+import { Table, type Column } from '../../../ui/table';
 import { ActionOutcome } from '../shared/action-outcome';
 import { EditionSubpageHeader, useEditionSubpage } from '../shared/edition-subpage';
 import { adminMessages } from '../shared/messages';
 import { scoreBins, scoreDistribution, withTies } from './chart-data';
-import { evaluationApi, STAGES, type Calibration, type Stage } from './evaluation-api';
+import { DeskScoresSection, type DeskScoresChoice } from './desk-scores';
+import { deskScoresMessages } from './desk-scores-messages';
+import {
+  evaluationApi,
+  reviewerNames,
+  STAGES,
+  type Calibration,
+  type DeskResult,
+  type EvaluatorStats,
+  type ProposalListing,
+  type Stage,
+} from './evaluation-api';
 import { evaluationMessages } from './messages';
 import { useProposalDirectory } from './proposal-titles';
 
 const BINS = 10;
+
+/** A column of buttons that show the row's desk scores in the section below. */
+function showScoresColumn<Row>(
+  text: string,
+  label: (row: Row) => string,
+  onShow: (row: Row) => void,
+): Column<Row> {
+  return {
+    key: 'scores',
+    header: text,
+    cell: (row) => (
+      <Button variant="secondary" aria-label={label(row)} onClick={() => onShow(row)}>
+        {text}
+      </Button>
+    ),
+  };
+}
+
+const byLabel = <T extends { label: string }>(options: T[]): T[] =>
+  options.sort((a, b) => a.label.localeCompare(b.label));
 const TOP = 20;
 
 function CalibrationView({
   calibration,
   scale,
+  nameOf,
+  onShowScores,
 }: {
   calibration: Calibration;
   scale: { min: number; max: number };
+  nameOf: (evaluatorId: string) => string;
+  onShowScores: (evaluatorId: string) => void;
 }) {
   const t = useMessages(evaluationMessages);
+  const ds = useMessages(deskScoresMessages);
   const { locale } = useI18n();
   const num = (value: number | null, digits = 2) =>
     value === null ? '–' : formatNumber(locale, value, digits);
@@ -73,29 +109,46 @@ function CalibrationView({
         title={t.evaluatorMeans}
         description={t.evaluatorMeansDesc(evaluators.length)}
         valueLabel={t.colMean}
-        data={evaluators.map((e) => ({ label: e.scorerId, value: e.mean }))}
+        data={evaluators.map((e) => ({ label: nameOf(e.scorerId), value: e.mean }))}
       />
       <Table
         caption={t.evaluatorCaption}
         rows={evaluators}
         rowKey={(e) => e.scorerId}
         columns={[
-          { key: 'id', header: t.colEvaluator, rowHeader: true, cell: (e) => e.scorerId },
+          {
+            key: 'id',
+            header: t.colEvaluator,
+            rowHeader: true,
+            cell: (e) => nameOf(e.scorerId),
+          },
           { key: 'count', header: t.colCount, numeric: true, cell: (e) => e.count },
           { key: 'mean', header: t.colMean, numeric: true, cell: (e) => num(e.mean) },
           { key: 'sd', header: t.colSd, numeric: true, cell: (e) => num(e.sd) },
           { key: 'normalized', header: t.colNormalized, cell: (e) => (e.normalized ? '✓' : '–') },
+          showScoresColumn<EvaluatorStats>(
+            ds.showScores,
+            (e) => ds.showEvaluatorScores(nameOf(e.scorerId)),
+            (e) => onShowScores(e.scorerId),
+          ),
         ]}
       />
     </>
   );
 }
 
-function RankingView({ editionId, stage }: { editionId: string; stage: Stage }) {
+function RankingView({
+  editionId,
+  stage,
+  directory,
+}: {
+  editionId: string;
+  stage: Stage;
+  directory: ReadonlyMap<string, ProposalListing>;
+}) {
   const t = useMessages(evaluationMessages);
   const common = useMessages(adminMessages);
   const { locale } = useI18n();
-  const directory = useProposalDirectory(editionId);
   const query = useApiQuery(`preview:${editionId}:${stage}`, (api, signal) =>
     evaluationApi.preview(api, editionId, stage, signal),
   );
@@ -155,10 +208,16 @@ function RankingView({ editionId, stage }: { editionId: string; stage: Stage }) 
 /** Calibration (agreement, per-evaluator spread, score distributions) and the ranking with ties. */
 export default function RankingPage() {
   const t = useMessages(evaluationMessages);
+  const ds = useMessages(deskScoresMessages);
   const common = useMessages(adminMessages);
   const { locale } = useI18n();
   const api = useApi();
   const { editionId, edition, title } = useEditionSubpage(t.rankingTitle);
+  const directory = useProposalDirectory(editionId);
+  const names = useApiQuery('reviewer-names', (client, signal) => reviewerNames(client, signal));
+  const nameOf = (id: string) => names.data?.get(id) ?? id;
+  const titleOf = (id: string) => directory.get(id)?.title ?? id;
+  const [choice, setChoice] = useState<DeskScoresChoice>({ kind: 'evaluator', id: '' });
   const calibration = useApiQuery(`calibration:${editionId}`, (client, signal) =>
     evaluationApi.calibration(client, editionId, signal),
   );
@@ -195,7 +254,14 @@ export default function RankingPage() {
       />
       {calibration.error ? <ErrorAlert error={calibration.error} codes={codeMessages(t)} /> : null}
       {calibration.loading && !calibration.data ? <Progress label={common.loading} /> : null}
-      {calibration.data ? <CalibrationView calibration={calibration.data} scale={scale} /> : null}
+      {calibration.data ? (
+        <CalibrationView
+          calibration={calibration.data}
+          scale={scale}
+          nameOf={nameOf}
+          onShowScores={(id) => setChoice({ kind: 'evaluator', id })}
+        />
+      ) : null}
       {calibration.data ? (
         divergent.length === 0 ? (
           <p>{t.divergentEmpty}</p>
@@ -205,7 +271,12 @@ export default function RankingPage() {
             rows={divergent}
             rowKey={(r) => r.proposalId}
             columns={[
-              { key: 'id', header: t.colProposal, rowHeader: true, cell: (r) => r.proposalId },
+              {
+                key: 'id',
+                header: t.colProposal,
+                rowHeader: true,
+                cell: (r) => titleOf(r.proposalId),
+              },
               { key: 'count', header: t.colCount, numeric: true, cell: (r) => r.scoreCount },
               {
                 key: 'spread',
@@ -218,9 +289,33 @@ export default function RankingPage() {
                 header: t.colExtra,
                 cell: (r) => (r.extraEvaluatorRequested ? '✓' : '–'),
               },
+              showScoresColumn<DeskResult>(
+                ds.showScores,
+                (r) => ds.showProposalScores(titleOf(r.proposalId)),
+                (r) => setChoice({ kind: 'proposal', id: r.proposalId }),
+              ),
             ]}
           />
         )
+      ) : null}
+      {calibration.data ? (
+        <DeskScoresSection
+          editionId={editionId}
+          evaluators={byLabel(
+            calibration.data.evaluators.map((e) => ({ id: e.scorerId, label: nameOf(e.scorerId) })),
+          )}
+          proposals={byLabel(
+            calibration.data.proposals.items
+              .filter((r) => r.scoreCount > 0)
+              .map((r) => ({ id: r.proposalId, label: titleOf(r.proposalId) })),
+          )}
+          criteria={(edition.data?.configuration.rubric.criteria ?? []).map((c) => ({
+            criterionId: c.criterionId,
+            name: c.name[locale],
+          }))}
+          choice={choice}
+          onChoose={setChoice}
+        />
       ) : null}
       <h2>{t.rankingSection}</h2>
       <div className="toolbar">
@@ -231,7 +326,12 @@ export default function RankingPage() {
           onChange={(e) => setStage(STAGES.find((s) => s === e.target.value) ?? 'desk')}
         />
       </div>
-      <RankingView key={`${stage}-${generation}`} editionId={editionId} stage={stage} />
+      <RankingView
+        key={`${stage}-${generation}`}
+        editionId={editionId}
+        stage={stage}
+        directory={directory}
+      />
     </section>
   );
 }
