@@ -2,6 +2,7 @@ import { editionFixture, proposalFixture } from '../operator/testing-fixtures';
 import {
   categoryUse,
   currentEdition,
+  nextNudgeAllowedAt,
   reasonValid,
   stuckDrafts,
   validateNewOperator,
@@ -73,5 +74,14 @@ describe('local admin figures', () => {
     ).toEqual({});
     expect(reasonValid('ok')).toBe(false);
     expect(reasonValid('pindah tugas')).toBe(true);
+  });
+
+  it('should read when the next nudge may go from a NUDGE_TOO_SOON answer, and nothing from others', () => {
+    expect(nextNudgeAllowedAt({ nextAllowedAt: '2027-03-21T03:00:00.000Z' })).toBe(
+      '2027-03-21T03:00:00.000Z',
+    );
+    for (const details of [undefined, null, 'soon', {}, { nextAllowedAt: 5 }]) {
+      expect(nextNudgeAllowedAt(details)).toBeNull();
+    }
   });
 });

@@ -113,6 +113,40 @@ export const quotaApi = {
     ),
 };
 
+/** What submissions answers to a nudge by hand: when it went and when the next may. */
+export interface ManualNudge {
+  readonly proposalId: string;
+  readonly message: string | null;
+  readonly nudgedAt: string;
+  readonly nextAllowedAt: string;
+}
+
+/** The longest message a nudge by hand may carry (submissions' limit, after trimming). */
+export const NUDGE_MESSAGE_MAX_LENGTH = 1000;
+
+/**
+ * The local admin reminds the unit of a proposal still with it, at most once a day; the
+ * unit's operators get a mail and an inbox copy with the message, if one was written.
+ */
+export const nudgeApi = {
+  nudge: (api: ApiClient, proposalId: string, message: string) => {
+    const trimmed = message.trim();
+    return api.post<ManualNudge>(
+      `/api/submissions/proposals/${encodeURIComponent(proposalId)}/nudge`,
+      trimmed ? { message: trimmed } : {},
+    );
+  },
+};
+
+/** When the next nudge of a proposal is possible, from a `409 NUDGE_TOO_SOON`'s details. */
+export function nextNudgeAllowedAt(details: unknown): string | null {
+  if (typeof details !== 'object' || details === null || !('nextAllowedAt' in details)) {
+    return null;
+  }
+  const next: unknown = details.nextAllowedAt;
+  return typeof next === 'string' ? next : null;
+}
+
 /** Proposals of the edition per category and status (forwarded, with the admin, with units). */
 export function categoryUse(
   edition: EditionSummary,

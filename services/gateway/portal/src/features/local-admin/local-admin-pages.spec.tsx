@@ -2,6 +2,7 @@ import { configure, fireEvent, screen, within } from '@testing-library/react';
 import { errorAnswer, jsonBody, routeHandler, type Routes } from '../../testing/fake-routes';
 import { startTestServer, type TestServer } from '../../testing/http-test-server';
 import { renderPortal } from '../../testing/render-portal';
+import { formatDateTime } from '../../ui/date-time';
 import { operatorFeature } from '../operator/routes';
 import { editionFixture, proposalFixture } from '../operator/testing-fixtures';
 import { localAdminFeature } from './routes';
@@ -138,5 +139,124 @@ describe('the local admin area', () => {
         unitId: 'unit_9',
       },
     ]);
+  });
+
+  describe('stuck drafts', () => {
+    const nudgePath = (proposalId: string) => `/api/submissions/proposals/${proposalId}/nudge`;
+
+    beforeEach(() => {
+      routes['GET /api/submissions/reports/drafts'] = {
+        status: 200,
+        body: { editionId: 'ed_2027', institutions: [] },
+      };
+      routes['GET /api/submissions/proposals'] = {
+        status: 200,
+        body: {
+          items: [
+            proposalFixture({ proposalId: 'prop_d', title: 'Posyandu Digital', status: 'draft' }),
+            proposalFixture({ proposalId: 'prop_s', title: 'Sapa Warga', status: 'submitted' }),
+          ],
+        },
+      };
+    });
+
+    it('should nudge a unit with the message after a confirmation and say when the next one may go', async () => {
+      routes[`POST ${nudgePath('prop_d')}`] = {
+        status: 200,
+        body: {
+          proposalId: 'prop_d',
+          message: 'Lengkapi bagian keberlanjutan.',
+          nudgedAt: '2027-03-20T03:00:00.000Z',
+          nextAllowedAt: '2027-03-21T03:00:00.000Z',
+        },
+      };
+      await open('/local-admin/drafts');
+
+      // Only a proposal with its unit can be nudged; one with the local admin has no button.
+      expect(
+        await screen.findByRole('button', { name: 'Nudge the unit about Posyandu Digital' }),
+      ).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Nudge the unit about Sapa Warga' })).toBeNull();
+
+      fireEvent.click(
+        screen.getByRole('button', { name: 'Nudge the unit about Posyandu Digital' }),
+      );
+      const dialog = await screen.findByRole('dialog', { name: 'Nudge the unit?' });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(posts(nudgePath('prop_d'))).toEqual([]);
+
+      fireEvent.click(
+        screen.getByRole('button', { name: 'Nudge the unit about Posyandu Digital' }),
+      );
+      const again = await screen.findByRole('dialog', { name: 'Nudge the unit?' });
+      fireEvent.change(within(again).getByLabelText(/Message for the unit/), {
+        target: { value: '  Lengkapi bagian keberlanjutan.  ' },
+      });
+      fireEvent.click(within(again).getByRole('button', { name: 'Send the reminder' }));
+
+      const next = formatDateTime('2027-03-21T03:00:00.000Z', 'en', 'WIB');
+      expect(
+        await screen.findByText(
+          `The unit was reminded of “Posyandu Digital”. The next reminder can be sent from ${next}.`,
+        ),
+      ).toBeTruthy();
+      expect(posts(nudgePath('prop_d'))).toEqual([{ message: 'Lengkapi bagian keberlanjutan.' }]);
+    });
+
+    it('should explain a nudge refused as too soon, naming when the next is possible', async () => {
+      routes[`POST ${nudgePath('prop_d')}`] = errorAnswer(409, 'NUDGE_TOO_SOON', {
+        proposalId: 'prop_d',
+        lastNudgedAt: '2027-03-20T03:00:00.000Z',
+        nextAllowedAt: '2027-03-21T03:00:00.000Z',
+      });
+      await open('/local-admin/drafts');
+
+      fireEvent.click(
+        await screen.findByRole('button', { name: 'Nudge the unit about Posyandu Digital' }),
+      );
+      const dialog = await screen.findByRole('dialog', { name: 'Nudge the unit?' });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Send the reminder' }));
+
+      const next = formatDateTime('2027-03-21T03:00:00.000Z', 'en', 'WIB');
+      expect(
+        await screen.findByText(
+          `The unit was reminded of this proposal in the last 24 hours. The next reminder can be sent from ${next}.`,
+        ),
+      ).toBeTruthy();
+      expect(screen.getByText('NUDGE_TOO_SOON')).toBeTruthy();
+      expect(posts(nudgePath('prop_d'))).toEqual([{}]);
+    });
+
+    it('should explain a proposal that left the unit and a closed submission', async () => {
+      routes[`POST ${nudgePath('prop_d')}`] = errorAnswer(409, 'PROPOSAL_STATUS_CONFLICT', {
+        status: 'submitted',
+      });
+      await open('/local-admin/drafts');
+      const nudge = await screen.findByRole('button', {
+        name: 'Nudge the unit about Posyandu Digital',
+      });
+
+      fireEvent.click(nudge);
+      fireEvent.click(
+        within(await screen.findByRole('dialog')).getByRole('button', {
+          name: 'Send the reminder',
+        }),
+      );
+      expect(await screen.findByText(/is no longer with the unit/)).toBeTruthy();
+
+      routes[`POST ${nudgePath('prop_d')}`] = errorAnswer(409, 'SUBMISSION_CLOSED');
+      fireEvent.click(nudge);
+      fireEvent.click(
+        within(await screen.findByRole('dialog')).getByRole('button', {
+          name: 'Send the reminder',
+        }),
+      );
+      expect(
+        await screen.findByText(
+          'Submission has closed; the unit can no longer change the proposal.',
+        ),
+      ).toBeTruthy();
+    });
   });
 });

@@ -70,7 +70,7 @@ export const localAdminMessages = defineMessages({
     // Stuck drafts
     draftsTitle: 'Draf tertahan',
     draftsIntro:
-      'Proposal yang belum diteruskan, yang paling lama menunggu di atas. Pengingat otomatis dikirim ke pemegangnya menjelang penutupan.',
+      'Proposal yang belum diteruskan, yang paling lama menunggu di atas. Pengingat otomatis dikirim ke pemegangnya menjelang penutupan; Anda juga dapat mengingatkan unit secara langsung, sekali sehari per proposal.',
     draftsCaption: 'Proposal yang masih di unit atau di admin lokal',
     draftsEmpty: 'Tidak ada draf yang tertahan.',
     colHolder: 'Dipegang oleh',
@@ -80,6 +80,23 @@ export const localAdminMessages = defineMessages({
     holder_local_admin: 'Admin lokal',
     daysWaiting: (days: number) => `${days} hari`,
     oldest: 'Menunggu paling lama sejak',
+    colAction: 'Tindakan',
+    nudge: 'Ingatkan unit',
+    nudgeAbout: (title: string) => `Ingatkan unit tentang ${title}`,
+    nudgeTitle: 'Ingatkan unit?',
+    nudgeText: (title: string) =>
+      `Operator unit yang memegang “${title}” menerima surel dan pesan di kotak masuk yang meminta mereka melengkapi dan mengajukan proposal. Satu proposal dapat diingatkan sekali dalam 24 jam.`,
+    nudgeMessageLabel: 'Pesan untuk unit (opsional)',
+    nudgeMessageHint: (max: number) => `Paling banyak ${max} karakter; dikutip dalam pengingat.`,
+    nudgeConfirm: 'Kirim pengingat',
+    nudged: (title: string, next: string) =>
+      `Pengingat untuk “${title}” terkirim ke unit. Pengingat berikutnya dapat dikirim mulai ${next}.`,
+    nudgeTooSoon: (next: string) =>
+      `Unit sudah diingatkan tentang proposal ini dalam 24 jam terakhir. Pengingat berikutnya dapat dikirim mulai ${next}.`,
+    NUDGE_TOO_SOON: 'Unit sudah diingatkan tentang proposal ini dalam 24 jam terakhir.',
+    nudgeNotWithUnit:
+      'Proposal ini tidak lagi di unit (mungkin sudah diajukan, diteruskan atau ditarik); muat ulang halaman.',
+    nudgeClosed: 'Pengajuan sudah ditutup; unit tidak dapat lagi mengubah proposal.',
     // Accounts
     accountsTitle: 'Akun unit',
     accountsCaption: 'Akun operator unit institusi saya',
@@ -204,7 +221,7 @@ export const localAdminMessages = defineMessages({
     notReviewable: 'This proposal is not awaiting your review.',
     draftsTitle: 'Stuck drafts',
     draftsIntro:
-      'Proposals not forwarded yet, the longest-waiting first. Automatic reminders go to whoever holds them as the close approaches.',
+      'Proposals not forwarded yet, the longest-waiting first. Automatic reminders go to whoever holds them as the close approaches; you can also remind a unit yourself, once a day per proposal.',
     draftsCaption: 'Proposals still with a unit or the local admin',
     draftsEmpty: 'No draft is stuck.',
     colHolder: 'Held by',
@@ -214,6 +231,23 @@ export const localAdminMessages = defineMessages({
     holder_local_admin: 'Local admin',
     daysWaiting: (days: number) => `${days} days`,
     oldest: 'Longest waiting since',
+    colAction: 'Action',
+    nudge: 'Nudge the unit',
+    nudgeAbout: (title: string) => `Nudge the unit about ${title}`,
+    nudgeTitle: 'Nudge the unit?',
+    nudgeText: (title: string) =>
+      `The operators of the unit holding “${title}” get an email and an inbox message asking them to complete and submit the proposal. A proposal can be nudged once in 24 hours.`,
+    nudgeMessageLabel: 'Message for the unit (optional)',
+    nudgeMessageHint: (max: number) => `At most ${max} characters; quoted in the reminder.`,
+    nudgeConfirm: 'Send the reminder',
+    nudged: (title: string, next: string) =>
+      `The unit was reminded of “${title}”. The next reminder can be sent from ${next}.`,
+    nudgeTooSoon: (next: string) =>
+      `The unit was reminded of this proposal in the last 24 hours. The next reminder can be sent from ${next}.`,
+    NUDGE_TOO_SOON: 'The unit was reminded of this proposal in the last 24 hours.',
+    nudgeNotWithUnit:
+      'This proposal is no longer with the unit (it may have been submitted, forwarded or withdrawn); reload the page.',
+    nudgeClosed: 'Submission has closed; the unit can no longer change the proposal.',
     accountsTitle: 'Unit accounts',
     accountsCaption: "My institution's unit operator accounts",
     accountsEmpty: 'No unit operator account yet.',
