@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   chromium,
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type Download,
   type Page,
 } from 'playwright-core';
 import { workspaceRoot } from '../../support/service-process';
@@ -14,6 +15,9 @@ export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
 /** Where a failed scenario leaves its screenshot, HTML and trace. */
 export const ARTIFACTS_DIR = path.join(workspaceRoot, '.local', 'e2e-screenshots');
+
+/** Where the files a scenario downloads are kept, one folder per spec file. */
+export const DOWNLOADS_DIR = path.join(workspaceRoot, '.local', 'e2e-downloads');
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -114,6 +118,18 @@ export class PortalBrowser {
       if (options.onEnd) options.onEnd(await context.storageState());
       await context.close();
     }
+  }
+
+  /**
+   * Keeps a file the page downloaded under `.local/e2e-downloads/<suite>/` by the name the
+   * portal gave it, and returns where it is and its bytes.
+   */
+  async keepDownload(download: Download): Promise<{ file: string; bytes: Buffer }> {
+    const dir = path.join(DOWNLOADS_DIR, this.suite);
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, path.basename(download.suggestedFilename()));
+    await download.saveAs(file);
+    return { file, bytes: readFileSync(file) };
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,10 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { eventually } from '@kipp/testing';
 import { basicAccessibilityProblems } from '../support/accessibility';
-import { PortalBrowser } from '../support/browser';
+import { PortalBrowser, type ScenarioOptions } from '../support/browser';
 import { signInThroughPortal, type Person } from '../support/people';
 import { Platform } from '../support/platform';
+import { SMALL_SCREEN, smallScreenProblems } from '../support/small-screen';
 
 const DAY = 86_400_000;
 
@@ -18,10 +19,35 @@ const notice = (page: Page, text: string | RegExp) =>
   page.getByRole('status').filter({ hasText: text }).first();
 
 /**
+ * Opens `path` again until `target` shows on it: what another service learns from an event
+ * arrives a moment later.
+ */
+const openUntilShown = (page: Page, path: string, target: Locator): Promise<void> =>
+  eventually(
+    async () => {
+      await page.goto(path);
+      await target.waitFor({ timeout: 2_000 });
+    },
+    { timeoutMs: 60_000, intervalMs: 1_000 },
+  );
+
+/** An evaluator account the secretariat creates, and the first password its owner picks. */
+interface DeskEvaluator {
+  readonly person: Person;
+  readonly name: string;
+  readonly email: string;
+  readonly affiliation: string;
+  readonly homeProvinceCode: string;
+  readonly newPassword: string;
+}
+
+/**
  * One edition of the competition, walked through the portal by the people who run it: the
  * secretariat sets it up and moves it on, an institution's local admin opens a unit account,
- * the unit drafts, the local admin returns and then forwards, an evaluator scores, the public
- * objects, the results come out, and the winner lives on in the public database.
+ * the unit drafts, the local admin returns and then forwards, an evaluator declares a
+ * conflict of interest and another scores, the public objects, the results come out and are
+ * exported, the local admins acknowledge an announcement, and the winner lives on in the
+ * public database; every page also fits a phone's screen.
  */
 describe('an edition through the portal', () => {
   let platform: Platform;
@@ -33,12 +59,34 @@ describe('an edition through the portal', () => {
   const secretariat: Person = { userId: '', password: '' };
   const localAdmin: Person = { userId: 'ortala.bandung', password: '' };
   const operator: Person = { userId: 'upp.dinkes.bandung', password: '' };
-  const evaluator: Person = { userId: 'dosen.satu', password: '' };
+  // One evaluator per proposal: the assignment picks one of the two, who declares a
+  // conflict of interest; the other one is assigned in their place and scores.
+  const deskEvaluators: readonly DeskEvaluator[] = [
+    {
+      person: { userId: 'dosen.satu', password: '' },
+      name: 'Dr. Ahmad Fauzi',
+      email: 'ahmad.fauzi@ugm.ac.id',
+      affiliation: 'Universitas Gadjah Mada',
+      homeProvinceCode: '34',
+      newPassword: 'Dosen-Satu#Penilai2031',
+    },
+    {
+      person: { userId: 'dosen.dua', password: '' },
+      name: 'Dr. Maria Ulfa',
+      email: 'maria.ulfa@unhas.ac.id',
+      affiliation: 'Universitas Hasanuddin',
+      homeProvinceCode: '73',
+      newPassword: 'Dosen-Dua#Penilai2031',
+    },
+  ];
+  let deskScorer: DeskEvaluator;
   const panelist: Person = { userId: 'panel.satu', password: '' };
   const adopter: Person = { userId: 'ortala.surabaya', password: '' };
   const replicationTitle = 'Posyandu Digital Kota Surabaya';
   let editionId: string;
   let verificationCode: string;
+  /** The winner's page in the public database. */
+  let innovationPath: string;
 
   beforeAll(async () => {
     platform = await Platform.start({ name: 'edition' });
@@ -52,10 +100,16 @@ describe('an edition through the portal', () => {
     await (platform as Platform | undefined)?.stop();
   });
 
-  /** Opens a page as `person`, signed in on their own computer since their last visit. */
-  const as = <T>(person: Person, scenario: string, body: (page: Page) => Promise<T>) =>
+  /** Opens a page as `person`, signed in on their own computer (or phone) since their last visit. */
+  const as = <T>(
+    person: Person,
+    scenario: string,
+    body: (page: Page) => Promise<T>,
+    { viewport }: Pick<ScenarioOptions, 'viewport'> = {},
+  ) =>
     browser.scenario(scenario, body, {
       ...(person.state ? { storageState: person.state } : {}),
+      ...(viewport ? { viewport } : {}),
       onEnd: (state) => (person.state = state),
     });
 
@@ -327,12 +381,10 @@ describe('an edition through the portal', () => {
     await as(secretariat, 'administrative selection', async (page) => {
       await movePhase(page, 'Seleksi administrasi');
       // The forwarded snapshot reaches evaluation by its event.
-      await eventually(
-        async () => {
-          await page.goto(`/admin/editions/${encodeURIComponent(editionId)}/selection`);
-          await page.getByRole('button', { name: `Putuskan ${title}` }).waitFor({ timeout: 2_000 });
-        },
-        { timeoutMs: 60_000, intervalMs: 1_000 },
+      await openUntilShown(
+        page,
+        `/admin/editions/${encodeURIComponent(editionId)}/selection`,
+        page.getByRole('button', { name: `Putuskan ${title}` }),
       );
       await page.getByRole('button', { name: `Putuskan ${title}` }).click();
       const dialog = page.getByRole('dialog', { name: `Keputusan untuk ${title}` });
@@ -342,18 +394,26 @@ describe('an edition through the portal', () => {
     });
   });
 
-  it('should let the secretariat assign a new evaluator, who signs in with an authenticator for the first time and scores the proposal', async () => {
-    await as(secretariat, 'evaluator assigned', async (page) => {
-      await createAccount(page, {
-        role: 'Tim Evaluasi',
-        person: evaluator,
-        name: 'Dr. Ahmad Fauzi',
-        email: 'ahmad.fauzi@ugm.ac.id',
-        reviewer: { affiliation: 'Universitas Gadjah Mada', homeProvinceCode: '34' },
-      });
+  it('should let the assigned evaluator declare a conflict of interest with a reason, and the secretariat see the proposal reassigned', async () => {
+    const assignmentsPage = () => `/admin/editions/${encodeURIComponent(editionId)}/assignments`;
+    const progressTable = (page: Page) =>
+      page.getByRole('table', { name: 'Lembar nilai per evaluator' });
+    const recuser = await as(secretariat, 'evaluators assigned', async (page) => {
+      for (const reviewer of deskEvaluators) {
+        await createAccount(page, {
+          role: 'Tim Evaluasi',
+          person: reviewer.person,
+          name: reviewer.name,
+          email: reviewer.email,
+          reviewer: {
+            affiliation: reviewer.affiliation,
+            homeProvinceCode: reviewer.homeProvinceCode,
+          },
+        });
+      }
       await movePhase(page, 'Evaluasi desk');
-      await page.goto(`/admin/editions/${encodeURIComponent(editionId)}/assignments`);
-      // The new evaluator and the decision reach evaluation by their events.
+      await page.goto(assignmentsPage());
+      // The new evaluators and the decision reach evaluation by their events.
       await eventually(
         async () => {
           await page.getByRole('button', { name: 'Tugaskan evaluator' }).click();
@@ -361,10 +421,71 @@ describe('an edition through the portal', () => {
         },
         { timeoutMs: 60_000, intervalMs: 1_000 },
       );
+      // Which of the two the solver picked is its business (costs, then ids): read it here.
+      const names = new RegExp(`^(${deskEvaluators.map((r) => r.name).join('|')})$`);
+      const evaluatorRows = progressTable(page).getByRole('rowheader');
+      await evaluatorRows.filter({ hasText: names }).first().waitFor();
+      const assigned = (await evaluatorRows.allInnerTexts()).map((name) => name.trim());
+      expect(assigned).toHaveLength(1);
+      return deskEvaluators.find((reviewer) => reviewer.name === assigned[0]);
+    });
+    if (!recuser) throw new Error('the proposal went to neither evaluator');
+    deskScorer = deskEvaluators.find((reviewer) => reviewer !== recuser)!;
+
+    await as(recuser.person, 'evaluator declares a conflict of interest', async (page) => {
+      await signInThroughPortal(page, recuser.person, {
+        newPassword: recuser.newPassword,
+      });
+      expect(recuser.person.authenticator).toBeDefined();
+      await page.goto('/evaluator');
+      await page.getByRole('heading', { level: 1, name: 'Penilaian saya' }).waitFor();
+      await page.getByRole('link', { name: `Nilai “${title}”` }).waitFor();
+      await page.getByRole('button', { name: `Tolak atau nyatakan konflik: “${title}”` }).click();
+      const dialog = page.getByRole('dialog', {
+        name: 'Tolak penugasan atau nyatakan konflik kepentingan',
+      });
+      await dialog
+        .getByRole('radio', { name: 'Saya memiliki konflik kepentingan dengan proposal ini' })
+        .check();
+      // The consequence is spelt out before anything is sent: there is no undo.
+      await dialog
+        .getByText(/^Akibatnya: penugasan ini berakhir dan tidak dapat dibatalkan/)
+        .waitFor();
+      await dialog
+        .getByRole('textbox', { name: 'Penjelasan', exact: true })
+        .fill('Saya pernah menjadi konsultan Dinas Kesehatan Kota Bandung untuk layanan ini.');
+      await dialog.getByRole('button', { name: 'Akhiri penugasan' }).click();
+      const outcome = notice(page, `Penugasan “${title}” telah diakhiri.`);
+      await outcome.getByText('Penilai pengganti sudah ditugaskan.').waitFor();
+      // The assignment has left the list.
+      await page.getByText('Belum ada proposal yang ditugaskan kepada Anda.').waitFor();
+      expect(await page.getByRole('link', { name: `Nilai “${title}”` }).count()).toBe(0);
     });
 
+    await as(secretariat, 'proposal reassigned', async (page) => {
+      await page.goto(assignmentsPage());
+      const evaluatorRows = progressTable(page).getByRole('rowheader');
+      await evaluatorRows.filter({ hasText: deskScorer.name }).waitFor();
+      expect((await evaluatorRows.allInnerTexts()).map((name) => name.trim())).toEqual([
+        deskScorer.name,
+      ]);
+      await page.getByText('0 dari 1 lembar nilai terkirim').waitFor();
+      await page
+        .getByRole('combobox', { name: 'Evaluator', exact: true })
+        .selectOption({ label: deskScorer.name });
+      await page
+        .getByRole('table', { name: `Penugasan aktif ${deskScorer.name}` })
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: title }) })
+        .getByRole('cell', { name: /reassignment/ })
+        .waitFor();
+    });
+  });
+
+  it('should let the replacement evaluator sign in with an authenticator for the first time and score the proposal', async () => {
+    const evaluator = deskScorer.person;
     await as(evaluator, 'evaluator scores', async (page) => {
-      await signInThroughPortal(page, evaluator, { newPassword: 'Dosen-Satu#Penilai2031' });
+      await signInThroughPortal(page, evaluator, { newPassword: deskScorer.newPassword });
       expect(evaluator.authenticator).toBeDefined();
       await page.goto('/evaluator');
       await page.getByRole('heading', { level: 1, name: 'Penilaian saya' }).waitFor();
@@ -550,6 +671,33 @@ describe('an edition through the portal', () => {
       expect(verificationCode).toMatch(/^[A-Z0-9]{12}$/);
     });
   });
+
+  it('should let the secretariat download the decree annex of the published results as CSV and PDF', async () => {
+    await as(secretariat, 'decree annex exported', async (page) => {
+      await page.goto('/admin/exports');
+      await page.getByRole('heading', { level: 1, name: 'Ekspor data' }).waitFor();
+      await page
+        .getByRole('combobox', { name: 'Edisi', exact: true })
+        .selectOption({ label: editionName });
+      const download = async (label: string) => {
+        const [file] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: label, exact: true }).click(),
+        ]);
+        return { name: file.suggestedFilename(), ...(await browser.keepDownload(file)) };
+      };
+
+      const csv = await download('Lampiran SK (CSV)');
+      expect(csv.name).toBe(`decree-annex-${year}.csv`);
+      const [header, ...rows] = csv.bytes.toString('utf8').split('\r\n');
+      expect(header).toBe('tier,rank,title,institution,province_code,category,group');
+      expect(rows.filter((row) => row.includes(title))).toHaveLength(1);
+
+      const pdfFile = await download('Lampiran SK (PDF)');
+      expect(pdfFile.name).toBe(`decree-annex-${year}.pdf`);
+      expect(pdfFile.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+  });
   it('should let another institution register a replication with its MoU and the origin counter-sign it', async () => {
     await as(secretariat, 'adopting local admin account', async (page) => {
       await createAccount(page, {
@@ -604,18 +752,72 @@ describe('an edition through the portal', () => {
     });
   });
 
+  it('should let the secretariat send the local admins an announcement asking for an acknowledgement, and count who acknowledged', async () => {
+    const subject = 'Rapat koordinasi admin lokal KIPP';
+    await as(secretariat, 'announcement sent', async (page) => {
+      await page.goto('/admin/broadcasts');
+      await page.getByRole('heading', { level: 1, name: 'Pengumuman' }).waitFor();
+      await page
+        .getByRole('textbox', { name: 'Judul (Bahasa Indonesia)', exact: true })
+        .fill(subject);
+      await page
+        .getByRole('textbox', { name: 'Judul (English)', exact: true })
+        .fill('KIPP local admin coordination meeting');
+      await page
+        .getByRole('textbox', { name: 'Isi (Bahasa Indonesia)', exact: true })
+        .fill('Rapat koordinasi daring diadakan Senin pukul 09.00 WIB. Mohon konfirmasi.');
+      await page
+        .getByRole('textbox', { name: 'Isi (English)', exact: true })
+        .fill('An online coordination meeting is held on Monday at 09:00 WIB. Please confirm.');
+      await page
+        .getByRole('group', { name: 'Peran', exact: true })
+        .getByRole('checkbox', { name: 'Admin Lokal', exact: true })
+        .check();
+      await page.getByRole('checkbox', { name: 'Minta konfirmasi penerimaan' }).check();
+      await page.getByRole('button', { name: 'Kirim pengumuman' }).click();
+      // Both local admins: Bandung's and Surabaya's.
+      await notice(page, 'Pengumuman dikirim kepada 2 penerima.').waitFor();
+    });
+    await as(localAdmin, 'announcement acknowledged', async (page) => {
+      // The notices reach each inbox as the broadcast fans out.
+      await openUntilShown(
+        page,
+        '/inbox',
+        page
+          .getByRole('list', { name: 'Daftar notifikasi, terbaru di atas' })
+          .getByRole('link', { name: subject }),
+      );
+      await page.getByRole('link', { name: subject }).click();
+      await page.getByRole('heading', { level: 1, name: subject }).waitFor();
+      await page.getByRole('button', { name: 'Konfirmasi penerimaan' }).click();
+      await notice(page, 'Terima kasih, penerimaan telah dikonfirmasi.').waitFor();
+    });
+    await as(secretariat, 'acknowledgements counted', async (page) => {
+      await page.goto('/admin/broadcasts');
+      await page
+        .getByRole('table', { name: 'Pengumuman terkirim, terbaru di atas' })
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: subject }) })
+        .getByRole('button', { name: 'Lihat konfirmasi' })
+        .click();
+      const dialog = page.getByRole('dialog', { name: 'Status konfirmasi' });
+      await dialog.getByText('1 dari 2 penerima telah mengonfirmasi.').waitFor();
+      // Who still has to: Surabaya's local admin, not Bandung's.
+      const pending = dialog.getByRole('table', { name: 'Penerima yang belum mengonfirmasi' });
+      await pending.getByRole('rowheader', { name: 'Agus Prasetyo' }).waitFor();
+      expect(await pending.getByRole('rowheader', { name: 'Rina Kusuma' }).count()).toBe(0);
+    });
+  });
+
   it("should let the unit answer its innovation's sustainability check-in", async () => {
     await as(operator, 'check-in answered', async (page) => {
       // The replication service opens the first check-in at its next scan after the award.
-      await eventually(
-        async () => {
-          await page.goto('/operator/check-ins');
-          await page
-            .getByRole('table', { name: 'Laporan keberlanjutan tahunan inovasi kami' })
-            .getByRole('link', { name: title })
-            .waitFor({ timeout: 2_000 });
-        },
-        { timeoutMs: 60_000, intervalMs: 1_000 },
+      await openUntilShown(
+        page,
+        '/operator/check-ins',
+        page
+          .getByRole('table', { name: 'Laporan keberlanjutan tahunan inovasi kami' })
+          .getByRole('link', { name: title }),
       );
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('checkbox', { name: 'Inovasi masih berjalan' }).check();
@@ -655,6 +857,7 @@ describe('an edition through the portal', () => {
       await page.getByText('1 inovasi ditemukan').waitFor();
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      innovationPath = new URL(page.url()).pathname;
       await page
         .getByRole('table', { name: 'Instansi yang mereplikasi inovasi ini (terkonfirmasi)' })
         .getByRole('row')
@@ -679,6 +882,61 @@ describe('an edition through the portal', () => {
       await valid.getByText(title).waitFor();
     });
   });
+  it("should fit every public page and each role's main page on a 360 px wide screen, navigation in reach", async () => {
+    /** Opens each path and collects what does not fit, path by path. */
+    const check = async (page: Page, paths: readonly string[]) => {
+      const found: { path: string; problems: string[] }[] = [];
+      for (const path of paths) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        // Its data in (no loading indicator left): charts and tables are what widen a page.
+        await page.locator('progress:not([value])').first().waitFor({ state: 'detached' });
+        found.push({ path, problems: await smallScreenProblems(page) });
+      }
+      return found;
+    };
+    const publicPaths = [
+      '/',
+      '/overview',
+      '/innovations',
+      innovationPath,
+      '/results',
+      `/results/${encodeURIComponent(editionId)}`,
+      '/map',
+      '/verify',
+      `/verify/${verificationCode}`,
+      '/objections',
+      `/objections/${encodeURIComponent(editionId)}`,
+      '/sign-in',
+      '/forgot-password',
+    ];
+    const everyone = await browser.scenario(
+      'public pages on a small screen',
+      (page) => check(page, publicPaths),
+      { viewport: SMALL_SCREEN },
+    );
+    const roles: [Person, string][] = [
+      [secretariat, '/admin'],
+      [localAdmin, '/local-admin'],
+      [operator, '/operator'],
+      [deskScorer.person, '/evaluator'],
+      [panelist, '/evaluator'],
+    ];
+    const signedIn = [];
+    for (const [person, home] of roles) {
+      const pages = await as(
+        person,
+        `${person.userId} on a small screen`,
+        (page) => check(page, ['/', home]),
+        { viewport: SMALL_SCREEN },
+      );
+      signedIn.push(...pages);
+    }
+    const none = (pages: { path: string }[]) => pages.map(({ path }) => ({ path, problems: [] }));
+    expect(everyone).toEqual(none(everyone));
+    expect(signedIn).toEqual(none(signedIn));
+  });
+
   it('should let a unit operator who forgot the password set a new one from the link in the mail', async () => {
     await browser.scenario('password reset by mail', async (page) => {
       await page.goto('/sign-in');
