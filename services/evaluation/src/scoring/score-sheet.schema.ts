@@ -91,5 +91,7 @@ scoreSheetSchema.plugin(outboxPlugin);
 scoreSheetSchema.index({ stage: 1, proposalId: 1, scorerId: 1 }, { unique: true });
 // Calibration reads an edition's submitted sheets per stage; progress counts them per scorer.
 scoreSheetSchema.index({ editionId: 1, stage: 1, status: 1, scorerId: 1 });
-// The secretariat's desk scores: an edition's sheets of one evaluator (or all), in id order.
+// The secretariat's desk scores, keyset-paged by id: one evaluator's sheets, or all of an
+// edition's (SecantusDB uses an index only when it holds every field of the filter).
 scoreSheetSchema.index({ editionId: 1, stage: 1, scorerId: 1, _id: 1 });
+scoreSheetSchema.index({ editionId: 1, stage: 1, _id: 1 });

@@ -34,8 +34,8 @@ export interface ScorerProgress {
   readonly submitted: number;
 }
 
-/** A submitted desk sheet as the secretariat lists it, without its audit trail. */
-export type SubmittedDeskSheet = Pick<
+/** A desk sheet as the secretariat's list reads it, without its audit trail. */
+export type ListedDeskSheet = Pick<
   ScoreSheet,
   | '_id'
   | 'proposalId'
@@ -46,6 +46,17 @@ export type SubmittedDeskSheet = Pick<
   | 'submittedAt'
   | 'submittedWeightedScore'
 >;
+
+const SUBMITTED_DESK_FIELDS = {
+  editionId: 1,
+  proposalId: 1,
+  scorerId: 1,
+  status: 1,
+  criteria: 1,
+  submissions: 1,
+  submittedAt: 1,
+  submittedWeightedScore: 1,
+} as const;
 
 export interface DeskSheetFilter {
   readonly evaluatorId?: string;
@@ -136,37 +147,46 @@ export class ScoringRepository {
   }
 
   /**
-   * An edition's desk sheets submitted at least once, in id order from `filter.after`, at
-   * most `limit`; a reopened sheet is among them (its last submission still counts).
+   * An edition's desk sheets (drafts too: the caller keeps the submitted ones), in id order
+   * after `filter.after`, at most `limit`. Each filter is one shape every field of which
+   * is in one index, the only shapes SecantusDB does not answer with a collection scan: an
+   * evaluator's by `(editionId, stage, scorerId, _id)`, the edition's by
+   * `(editionId, stage, _id)`; a proposal's few sheets by the unique sheet key, the rest here.
    */
-  async submittedDeskSheets(
+  async deskSheets(
     editionId: string,
     filter: DeskSheetFilter,
     limit: number,
-  ): Promise<SubmittedDeskSheet[]> {
+  ): Promise<ListedDeskSheet[]> {
+    const after = filter.after ? { _id: { $gt: filter.after } } : {};
+    if (filter.proposalId) {
+      const sheets = await this.sheets
+        .find({ stage: 'desk', proposalId: filter.proposalId }, SUBMITTED_DESK_FIELDS)
+        .lean<(ListedDeskSheet & { editionId: string })[]>()
+        .exec();
+      return sheets
+        .filter(
+          (s) =>
+            s.editionId === editionId &&
+            (!filter.evaluatorId || s.scorerId === filter.evaluatorId) &&
+            (!filter.after || s._id > filter.after),
+        )
+        .sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+        .slice(0, limit);
+    }
     return this.sheets
       .find(
         {
           editionId,
           stage: 'desk',
           ...(filter.evaluatorId ? { scorerId: filter.evaluatorId } : {}),
-          ...(filter.proposalId ? { proposalId: filter.proposalId } : {}),
-          ...(filter.after ? { _id: { $gt: filter.after } } : {}),
-          submissions: { $gt: 0 },
+          ...after,
         },
-        {
-          proposalId: 1,
-          scorerId: 1,
-          status: 1,
-          criteria: 1,
-          submissions: 1,
-          submittedAt: 1,
-          submittedWeightedScore: 1,
-        },
+        SUBMITTED_DESK_FIELDS,
       )
       .sort({ _id: 1 })
       .limit(limit)
-      .lean<SubmittedDeskSheet[]>()
+      .lean<ListedDeskSheet[]>()
       .exec();
   }
 

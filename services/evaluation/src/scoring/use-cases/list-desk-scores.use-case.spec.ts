@@ -1,7 +1,7 @@
 import type { ReviewerRepository } from '../../reviewer/reviewer.repository';
 import type { StageRepository } from '../../stage/stage.repository';
 import type { ScoreSheet } from '../score-sheet.schema';
-import type { DeskSheetFilter, ScoringRepository, SubmittedDeskSheet } from '../scoring.repository';
+import type { DeskSheetFilter, ScoringRepository, ListedDeskSheet } from '../scoring.repository';
 import { anEdition } from '../testing/in-memory-scoring';
 import { ListDeskScoresUseCase } from './list-desk-scores.use-case';
 
@@ -13,8 +13,8 @@ const scored = (novelty: number) => [
 const aSheet = (
   _id: string,
   scorerId: string,
-  overrides: Partial<SubmittedDeskSheet> = {},
-): SubmittedDeskSheet => ({
+  overrides: Partial<ListedDeskSheet> = {},
+): ListedDeskSheet => ({
   _id,
   proposalId: 'prop_1',
   scorerId,
@@ -26,12 +26,17 @@ const aSheet = (
   ...overrides,
 });
 
-function setup(sheets: SubmittedDeskSheet[], audits: Pick<ScoreSheet, '_id' | 'audit'>[] = []) {
+function setup(sheets: ListedDeskSheet[], audits: Pick<ScoreSheet, '_id' | 'audit'>[] = []) {
   const auditReads: (readonly string[])[] = [];
+  const reads: (string | undefined)[] = [];
   const repository = {
     findEdition: () => Promise.resolve(anEdition()),
-    submittedDeskSheets: (_editionId: string, filter: DeskSheetFilter, limit: number) =>
-      Promise.resolve(sheets.filter((s) => !filter.after || s._id > filter.after).slice(0, limit)),
+    deskSheets: (_editionId: string, filter: DeskSheetFilter, limit: number) => {
+      reads.push(filter.after);
+      return Promise.resolve(
+        sheets.filter((s) => !filter.after || s._id > filter.after).slice(0, limit),
+      );
+    },
     audits: (ids: readonly string[]) => {
       auditReads.push(ids);
       return Promise.resolve(audits.filter((a) => ids.includes(a._id)));
@@ -43,7 +48,7 @@ function setup(sheets: SubmittedDeskSheet[], audits: Pick<ScoreSheet, '_id' | 'a
   const reviewers = {
     findMany: () => Promise.resolve([{ _id: 'ev_1', name: 'Dr. Sari' }]),
   } as unknown as ReviewerRepository;
-  return { useCase: new ListDeskScoresUseCase(repository, stages, reviewers), auditReads };
+  return { useCase: new ListDeskScoresUseCase(repository, stages, reviewers), auditReads, reads };
 }
 
 describe('ListDeskScoresUseCase', () => {
@@ -103,6 +108,25 @@ describe('ListDeskScoresUseCase', () => {
       criteria: scored(80),
       weightedScore: 80,
     });
+  });
+
+  it('should skip drafts never submitted and read on until the page is full', async () => {
+    const draft = { status: 'draft' as const, submissions: 0, submittedWeightedScore: null };
+    const { useCase, reads } = setup([
+      aSheet('desk_a', 'ev_1', draft),
+      aSheet('desk_b', 'ev_1', draft),
+      aSheet('desk_c', 'ev_1', draft),
+      aSheet('desk_d', 'ev_1'),
+      aSheet('desk_e', 'ev_1', draft),
+      aSheet('desk_f', 'ev_1'),
+      aSheet('desk_g', 'ev_1'),
+    ]);
+
+    const page = await useCase.execute('ed_2027', {}, 2);
+
+    expect(page.items.map((i) => i.sheetId)).toEqual(['desk_d', 'desk_f']);
+    expect(page.nextAfter).toBe('desk_f');
+    expect(reads).toEqual([undefined, 'desk_c', 'desk_f']);
   });
 
   it('should hand out the last id of a full page as the next key, and none after the last page', async () => {

@@ -3,7 +3,11 @@ import { requireEvaluatedEdition } from '../../edition/evaluated-edition';
 import { ReviewerRepository } from '../../reviewer/reviewer.repository';
 import { StageRepository } from '../../stage/stage.repository';
 import type { CriterionScore, ScoreAuditEntry } from '../score-sheet.schema';
-import { ScoringRepository, type DeskSheetFilter } from '../scoring.repository';
+import {
+  ScoringRepository,
+  type DeskSheetFilter,
+  type ListedDeskSheet,
+} from '../scoring.repository';
 
 export interface DeskScore {
   readonly sheetId: string;
@@ -26,6 +30,12 @@ export interface DeskScoresPage {
   readonly items: readonly DeskScore[];
   /** Pass as `after` for the next page; null on the last one. */
   readonly nextAfter: string | null;
+}
+
+type Submitted = ListedDeskSheet & { submittedWeightedScore: number };
+
+function isSubmitted(sheet: ListedDeskSheet): sheet is Submitted {
+  return sheet.submissions > 0 && sheet.submittedWeightedScore !== null;
 }
 
 /** The criteria of the last `submitted` entry of an audit trail. */
@@ -56,8 +66,7 @@ export class ListDeskScoresUseCase {
     pageSize: number,
   ): Promise<DeskScoresPage> {
     requireEvaluatedEdition(editionId, await this.repository.findEdition(editionId));
-    const rows = await this.repository.submittedDeskSheets(editionId, filter, pageSize + 1);
-    const page = rows.slice(0, pageSize);
+    const { page, more } = await this.submittedPage(editionId, filter, pageSize);
     const reopened = page.filter((s) => s.status !== 'submitted').map((s) => s._id);
     const [proposals, reviewers, audits] = await Promise.all([
       this.stages.proposalsByIds([...new Set(page.map((s) => s.proposalId))]),
@@ -67,28 +76,43 @@ export class ListDeskScoresUseCase {
     const titles = new Map(proposals.map((p) => [p._id, p.title]));
     const names = new Map(reviewers.map((r) => [r._id, r.name]));
     const submittedCriteria = new Map(audits.map((a) => [a._id, lastSubmittedCriteria(a.audit)]));
-    const items = page.flatMap((sheet): DeskScore[] =>
-      sheet.submittedWeightedScore === null
-        ? []
-        : [
-            {
-              sheetId: sheet._id,
-              proposalId: sheet.proposalId,
-              title: titles.get(sheet.proposalId) ?? null,
-              evaluatorId: sheet.scorerId,
-              evaluatorName: names.get(sheet.scorerId) ?? null,
-              criteria:
-                sheet.status === 'submitted'
-                  ? sheet.criteria
-                  : (submittedCriteria.get(sheet._id) ?? []),
-              weightedScore: sheet.submittedWeightedScore,
-              submittedAt: sheet.submittedAt,
-              submissions: sheet.submissions,
-              reopened: sheet.status !== 'submitted',
-            },
-          ],
-    );
+    const items = page.map((sheet): DeskScore => ({
+      sheetId: sheet._id,
+      proposalId: sheet.proposalId,
+      title: titles.get(sheet.proposalId) ?? null,
+      evaluatorId: sheet.scorerId,
+      evaluatorName: names.get(sheet.scorerId) ?? null,
+      criteria:
+        sheet.status === 'submitted' ? sheet.criteria : (submittedCriteria.get(sheet._id) ?? []),
+      weightedScore: sheet.submittedWeightedScore,
+      submittedAt: sheet.submittedAt,
+      submissions: sheet.submissions,
+      reopened: sheet.status !== 'submitted',
+    }));
     const last = page[page.length - 1];
-    return { items, nextAfter: rows.length > pageSize && last ? last._id : null };
+    return { items, nextAfter: more && last ? last._id : null };
+  }
+
+  /**
+   * Up to `pageSize` sheets submitted at least once, and whether any come after them. Drafts
+   * are skipped here rather than in the query (a condition outside the index would make
+   * SecantusDB scan the collection), reading on while a batch held too few.
+   */
+  private async submittedPage(
+    editionId: string,
+    filter: DeskSheetFilter,
+    pageSize: number,
+  ): Promise<{ page: Submitted[]; more: boolean }> {
+    const found: Submitted[] = [];
+    let after = filter.after;
+    for (;;) {
+      const batch = await this.repository.deskSheets(editionId, { ...filter, after }, pageSize + 1);
+      found.push(...batch.filter(isSubmitted));
+      const last = batch[batch.length - 1];
+      if (found.length > pageSize || batch.length <= pageSize || !last) {
+        return { page: found.slice(0, pageSize), more: found.length > pageSize };
+      }
+      after = last._id;
+    }
   }
 }
