@@ -266,10 +266,8 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateMeta>> = {
     requiresAck: false,
     channels: both,
   },
-  // A person's word about one proposal, like a return with a comment: someone who opted out
-  // of the automatic reminders still gets it.
   'proposal.nudged': {
-    category: 'proposal',
+    category: 'reminder',
     mandatory: false,
     urgent: true,
     requiresAck: false,
