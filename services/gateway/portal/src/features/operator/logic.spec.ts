@@ -1,6 +1,6 @@
 import { countdown } from './deadline';
 import { checkFile, formatBytes, likelyType } from './evidence-check';
-import { filenameFromDisposition } from './download';
+import { filenameFromDisposition } from '../../api/download';
 import { groupsFor, openEditions, validateNewProposal } from './new-proposal-form';
 import {
   checkInOutcome,

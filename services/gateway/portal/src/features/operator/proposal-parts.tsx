@@ -8,7 +8,7 @@ import { Button } from '../../ui/button';
 import { browserZone, DateTime, formatDateTime } from '../../ui/date-time';
 import { Table } from '../../ui/table';
 import { countdown } from './deadline';
-import { downloadFile } from './download';
+import { downloadFile, saveFile } from '../../api/download';
 import { operatorMessages, type OperatorText } from './messages';
 import {
   editionApi,
@@ -206,7 +206,7 @@ export function useDownload(): {
       setBusy(path);
       setError(null);
       try {
-        await downloadFile(store, path, name);
+        saveFile(await downloadFile(path, { tokens: store, fallbackName: name }));
       } catch (reason) {
         setError(reason);
       } finally {

@@ -4,7 +4,7 @@ import { useMessages } from '../../../i18n';
 import { Alert, ErrorAlert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { Progress } from '../../../ui/progress';
-import { downloadFile, saveFile } from './download';
+import { downloadFile, saveFile } from '../../../api/download';
 import { adminMessages } from './messages';
 
 type State =

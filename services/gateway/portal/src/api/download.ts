@@ -1,5 +1,5 @@
-import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from '../../../api/api-error';
-import { REQUEST_ID_HEADER, TOKEN_EXPIRED_CODE, type TokenSource } from '../../../api/client';
+import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from './api-error';
+import { REQUEST_ID_HEADER, TOKEN_EXPIRED_CODE, type TokenSource } from './client';
 
 /** A file the platform sent: its bytes and the name it asked to be saved under. */
 export interface DownloadedFile {

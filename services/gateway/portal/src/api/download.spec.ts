@@ -1,4 +1,4 @@
-import { startTestServer, type Handler, type TestServer } from '../../../testing/http-test-server';
+import { startTestServer, type Handler, type TestServer } from '../testing/http-test-server';
 import { downloadFile, filenameFromDisposition } from './download';
 
 class Tokens {
